@@ -1,0 +1,41 @@
+/** The discreet marker: a neutral symbol whose accessible name says nothing about the student. */
+export const MARKER_LABEL = 'Support info';
+
+export function Marker({ onActivate }: { onActivate: (button: HTMLButtonElement) => void }) {
+  return (
+    <button
+      type="button"
+      class="marker"
+      aria-label={MARKER_LABEL}
+      aria-haspopup="dialog"
+      title={MARKER_LABEL}
+      onClick={(event) => {
+        // Keep the host page's row handlers (open student, select row) out of it.
+        event.stopPropagation();
+        event.preventDefault();
+        onActivate(event.currentTarget);
+      }}
+    >
+      <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
+        <circle cx="8" cy="8" r="6.5" fill="none" stroke="currentColor" stroke-width="1.6" />
+        <circle cx="8" cy="8" r="2.6" fill="currentColor" />
+      </svg>
+    </button>
+  );
+}
+
+export const MARKER_CSS = `
+:host { all: initial; display: inline-block; position: relative; width: 0; height: 1em; vertical-align: middle; }
+.marker {
+  all: unset; box-sizing: border-box; position: absolute; left: 4px; top: 50%; transform: translateY(-50%);
+  width: 18px; height: 18px; border-radius: 50%; display: grid; place-items: center; cursor: pointer;
+  color: #3b5b8c; background: #eef2f8; border: 1px solid #c6d2e3;
+}
+.marker:hover { background: #dde6f3; }
+.marker:focus-visible { outline: 2px solid #1a4fa0; outline-offset: 2px; }
+.marker[aria-expanded="true"] { background: #1a4fa0; color: #fff; border-color: #1a4fa0; }
+@media (forced-colors: active) {
+  .marker { border-color: ButtonText; color: ButtonText; background: ButtonFace; }
+  .marker:focus-visible { outline-color: Highlight; }
+}
+`;

@@ -1,0 +1,23 @@
+import { render } from 'preact';
+import { SupportCard } from '../../components/SupportCard';
+import { sendToBackground } from '../../lib/messages/send';
+import '../../components/support-card.css';
+
+const nonce = location.hash.slice(1);
+const close = () => void sendToBackground({ type: 'card/close', nonce });
+
+const app = document.getElementById('app') as HTMLElement;
+render(
+  <SupportCard load={() => sendToBackground({ type: 'card/get', nonce })} onClose={close} />,
+  app,
+);
+
+// The frame grows with its content (up to the limit the page side sets).
+new ResizeObserver(() => {
+  const height = Math.ceil(document.documentElement.scrollHeight);
+  void sendToBackground({
+    type: 'card/resize',
+    nonce,
+    height: Math.max(40, Math.min(height, 2000)),
+  });
+}).observe(app);

@@ -1,0 +1,57 @@
+import { CardFrame } from '../lib/content/card-frame';
+import { createMarkerHost } from '../lib/content/marker-host';
+import { RosterWatcher } from '../lib/content/roster-watcher';
+import { sendToBackground } from '../lib/messages/send';
+import { parseToContent } from '../lib/messages/to-content';
+import { adapterFor } from '../lib/sites/registry';
+
+/** Candidates per message; the protocol caps one request at 5,000. */
+const BATCH = 2000;
+
+export default defineContentScript({
+  // Registered at runtime by the background for the district hosts the user granted.
+  registration: 'runtime',
+  matches: [],
+  main(ctx) {
+    const cards = new CardFrame(document, {
+      requestCardUrl: async (studentId) =>
+        (await sendToBackground({ type: 'card/open', studentId }))?.url,
+    });
+    const watcher = new RosterWatcher(document, {
+      adapter: adapterFor(new URL(location.href)),
+      match: async (candidates) => {
+        const results = [];
+        for (let i = 0; i < candidates.length; i += BATCH) {
+          const batch = candidates.slice(i, i + BATCH);
+          const answer = await sendToBackground({ type: 'roster/match', candidates: batch });
+          results.push(...(answer?.results ?? batch.map(() => ({ status: 'none' as const }))));
+        }
+        return results;
+      },
+      createMarker: () =>
+        createMarkerHost(document, (button, host) => {
+          const studentId = watcher.studentIdOf(host);
+          if (studentId) void cards.toggle(studentId, button);
+        }),
+      isVisible: (element) => element.checkVisibility?.({ visibilityProperty: true }) ?? true,
+    });
+
+    const onMessage = (raw: unknown) => {
+      const message = parseToContent(raw);
+      if (!message) return;
+      if (message.type === 'card/close') cards.close(true);
+      else if (message.type === 'card/resize') cards.resize(message.height);
+      else {
+        cards.close(false);
+        void watcher.reset();
+      }
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      cards.close(false);
+      watcher.stop();
+    });
+    void watcher.start();
+  },
+});

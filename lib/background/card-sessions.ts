@@ -1,0 +1,76 @@
+/**
+ * Open support cards, keyed by a random nonce. The card frame's URL carries only the nonce, so
+ * the host page, which can read the frame's src, learns nothing about the student. Kept in
+ * session storage so a restarted service worker still knows which tab owns which card.
+ */
+export interface CardSession {
+  studentId: string;
+  tabId: number;
+  frameId: number;
+  createdAt: number;
+}
+
+export interface SessionArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(key: string | string[]): Promise<void>;
+}
+
+const PREFIX = 'card:';
+const MAX_AGE_MS = 12 * 60 * 60 * 1000;
+
+export function newNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  return btoa(String.fromCharCode(...bytes))
+    .replaceAll('+', '-')
+    .replaceAll('/', '_')
+    .replaceAll('=', '');
+}
+
+export class CardSessions {
+  constructor(private readonly area: SessionArea) {}
+
+  async open(session: Omit<CardSession, 'createdAt'>, now = Date.now()): Promise<string> {
+    const nonce = newNonce();
+    await this.area.set({ [PREFIX + nonce]: { ...session, createdAt: now } });
+    return nonce;
+  }
+
+  async get(nonce: string, now = Date.now()): Promise<CardSession | undefined> {
+    const key = PREFIX + nonce;
+    const session = (await this.area.get(key))[key] as CardSession | undefined;
+    if (!session || now - session.createdAt > MAX_AGE_MS) return undefined;
+    return session;
+  }
+
+  async close(nonce: string): Promise<void> {
+    await this.area.remove(PREFIX + nonce);
+  }
+}
+
+/** Which students each tab's content script reported finding; a card opens only for those. */
+export class TabRosters {
+  constructor(private readonly area: SessionArea) {}
+
+  private key(tabId: number) {
+    return `roster:${tabId}`;
+  }
+
+  async add(tabId: number, studentIds: readonly string[]): Promise<void> {
+    if (studentIds.length === 0) return;
+    const key = this.key(tabId);
+    const known = new Set(((await this.area.get(key))[key] as string[] | undefined) ?? []);
+    const before = known.size;
+    for (const id of studentIds) known.add(id);
+    if (known.size !== before) await this.area.set({ [key]: [...known] });
+  }
+
+  async has(tabId: number, studentId: string): Promise<boolean> {
+    const key = this.key(tabId);
+    return (((await this.area.get(key))[key] as string[] | undefined) ?? []).includes(studentId);
+  }
+
+  async forget(tabId: number): Promise<void> {
+    await this.area.remove(this.key(tabId));
+  }
+}

@@ -1,0 +1,293 @@
+import { browser } from 'wxt/browser';
+import { buildCardView } from '../card/card-view';
+import { PlainSightDb } from '../db/database';
+import { refreshFeed } from '../feed/refresh';
+import { deleteCachedFeed, readAllStudents, readFeedHeader, readStudents } from '../feed/store';
+import { RosterMatcher } from '../matching/roster-matcher';
+import {
+  ContentRequest,
+  type FeedSource,
+  PageRequest,
+  type RosterMatch,
+  type ToContent,
+} from '../messages/protocol';
+import { type FetchState, parseSettings, type Settings } from '../settings/schema';
+import { matchPatternsForHost } from '../sites/hosts';
+import { CardSessions, TabRosters } from './card-sessions';
+import { isContentScriptOnAllowedHost, isOwnExtensionPage, type SenderLike } from './sender';
+import type { FeedStatus } from './status';
+
+const REFRESH_ALARM = 'feed-refresh';
+const CONTENT_SCRIPT_ID = 'plainsight-roster';
+const CONTENT_SCRIPT_FILE = 'content-scripts/roster.js';
+
+export interface BackgroundOptions {
+  /** Settings used until the staff member changes them (the demo build starts on the demo feed). */
+  defaultSettings: Partial<Settings>;
+}
+
+/** The background's state and behaviour; the entrypoint only wires browser events to it. */
+export class BackgroundController {
+  private readonly db = new PlainSightDb();
+  private readonly cards = new CardSessions(browser.storage.session);
+  private readonly rosters = new TabRosters(browser.storage.session);
+  private matcher: Promise<RosterMatcher> | null = null;
+  private refreshing: Promise<void> | null = null;
+
+  constructor(private readonly options: BackgroundOptions) {}
+
+  async settings(): Promise<Settings> {
+    const { settings } = await browser.storage.local.get('settings');
+    return parseSettings(settings, this.options.defaultSettings);
+  }
+
+  private async fetchState(): Promise<FetchState | null> {
+    const { fetchState } = await browser.storage.local.get('fetchState');
+    return (fetchState as FetchState | undefined) ?? null;
+  }
+
+  /** Refreshes now; concurrent callers share one refresh. */
+  refresh(): Promise<void> {
+    this.refreshing ??= this.runRefresh().finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  private async runRefresh(): Promise<void> {
+    const { feedSource } = await this.settings();
+    if (!feedSource) return;
+    const result = await refreshFeed(feedSource, {
+      db: this.db,
+      demoFeedUrl: browser.runtime.getURL('/demo-feed.json'),
+      now: () => new Date(),
+    });
+    const state: FetchState = {
+      lastAttemptAt: new Date().toISOString(),
+      outcome: result.outcome,
+      ...(result.outcome === 'failed' ? { error: result.error } : {}),
+    };
+    await browser.storage.local.set({ fetchState: state });
+    if (result.outcome === 'updated') await this.onFeedChanged();
+  }
+
+  private async onFeedChanged(): Promise<void> {
+    this.matcher = null;
+    await this.syncContentScripts();
+    await this.broadcast({ type: 'feed/changed' });
+  }
+
+  async scheduleRefresh(): Promise<void> {
+    const { refreshMinutes, feedSource } = await this.settings();
+    await browser.alarms.clear(REFRESH_ALARM);
+    if (feedSource) {
+      await browser.alarms.create(REFRESH_ALARM, {
+        delayInMinutes: refreshMinutes,
+        periodInMinutes: refreshMinutes,
+      });
+    }
+  }
+
+  async onAlarm(name: string): Promise<void> {
+    if (name === REFRESH_ALARM) await this.refresh();
+  }
+
+  /** Hosts the content script may run on: the feed's district sites. */
+  private async allowedHosts(): Promise<string[]> {
+    const header = await readFeedHeader(this.db);
+    return header?.sites.map((site) => site.host) ?? [];
+  }
+
+  private async grantedHosts(): Promise<{ host: string; granted: boolean }[]> {
+    const hosts = await this.allowedHosts();
+    return Promise.all(
+      hosts.map(async (host) => ({
+        host,
+        granted: await browser.permissions.contains({ origins: matchPatternsForHost(host) }),
+      })),
+    );
+  }
+
+  /**
+   * Registers the roster content script for exactly the district hosts the staff member has
+   * granted, in all frames (some platforms render the roster in nested frames).
+   */
+  async syncContentScripts(): Promise<void> {
+    const matches = (await this.grantedHosts())
+      .filter((h) => h.granted)
+      .flatMap((h) => matchPatternsForHost(h.host));
+    const existing = await browser.scripting.getRegisteredContentScripts({
+      ids: [CONTENT_SCRIPT_ID],
+    });
+    if (existing.length > 0) {
+      await browser.scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] });
+    }
+    if (matches.length === 0) return;
+    await browser.scripting.registerContentScripts([
+      {
+        id: CONTENT_SCRIPT_ID,
+        js: [CONTENT_SCRIPT_FILE],
+        matches,
+        allFrames: true,
+        runAt: 'document_idle',
+        persistAcrossSessions: true,
+      },
+    ]);
+  }
+
+  private async broadcast(message: ToContent): Promise<void> {
+    const tabs = await browser.tabs.query({});
+    await Promise.all(
+      tabs.map((tab) =>
+        tab.id === undefined
+          ? undefined
+          : browser.tabs.sendMessage(tab.id, message).catch(() => {}),
+      ),
+    );
+  }
+
+  async status(): Promise<FeedStatus> {
+    const [settings, header, lastAttempt, alarm, hosts] = await Promise.all([
+      this.settings(),
+      readFeedHeader(this.db),
+      this.fetchState(),
+      browser.alarms.get(REFRESH_ALARM),
+      this.grantedHosts(),
+    ]);
+    return {
+      source: settings.feedSource,
+      feed: header
+        ? {
+            districtName: header.district.name,
+            timeZone: header.district.timezone,
+            studentCount: header.studentCount,
+            classCount: header.classes.length,
+            generatedAt: header.generatedAt,
+            fetchedAt: header.fetchedAt,
+            expiresAt: header.expiresAt,
+            expired: isExpired(header.expiresAt),
+          }
+        : null,
+      lastAttempt,
+      nextRefreshAt: alarm ? new Date(alarm.scheduledTime).toISOString() : null,
+      refreshing: this.refreshing !== null,
+      sites: (header?.sites ?? []).map((site) => ({
+        ...site,
+        granted: hosts.find((h) => h.host === site.host)?.granted ?? false,
+      })),
+    };
+  }
+
+  private async rosterMatcher(): Promise<RosterMatcher | null> {
+    const header = await readFeedHeader(this.db);
+    if (!header || isExpired(header.expiresAt)) return null;
+    this.matcher ??= readAllStudents(this.db).then((students) => new RosterMatcher(students));
+    return this.matcher;
+  }
+
+  /** Entry point for every runtime message: validates the sender and the message first. */
+  async handleMessage(raw: unknown, sender: SenderLike): Promise<unknown> {
+    const extensionId = browser.runtime.id;
+    if (isOwnExtensionPage(sender, extensionId, browser.runtime.getURL('/'))) {
+      const page = PageRequest.safeParse(raw);
+      return page.success ? this.handlePageRequest(page.data, sender) : undefined;
+    }
+    const content = ContentRequest.safeParse(raw);
+    if (!content.success) return undefined;
+    if (!isContentScriptOnAllowedHost(sender, extensionId, await this.allowedHosts())) {
+      return undefined;
+    }
+    const tabId = sender.tab?.id as number;
+    switch (content.data.type) {
+      case 'roster/match': {
+        const matcher = await this.rosterMatcher();
+        const results: RosterMatch[] = content.data.candidates.map((candidate) =>
+          matcher ? matcher.match(candidate) : { status: 'none' },
+        );
+        await this.rosters.add(
+          tabId,
+          results.flatMap((r) => (r.status === 'student' ? [r.studentId] : [])),
+        );
+        return { results };
+      }
+      case 'card/open': {
+        if (!(await this.rosters.has(tabId, content.data.studentId))) return undefined;
+        const nonce = await this.cards.open({
+          studentId: content.data.studentId,
+          tabId,
+          frameId: sender.frameId ?? 0,
+        });
+        return { url: browser.runtime.getURL(`/card.html#${nonce}`) };
+      }
+    }
+  }
+
+  private async handlePageRequest(request: PageRequest, sender: SenderLike): Promise<unknown> {
+    switch (request.type) {
+      case 'feed/status':
+        return this.status();
+      case 'feed/refresh':
+        await this.refresh();
+        return this.status();
+      case 'feed/set-source':
+        await this.setSource(request.source);
+        return this.status();
+      case 'data/clear':
+        await this.clearData();
+        return this.status();
+      case 'card/get':
+        return this.cardView(request.nonce);
+      case 'card/close':
+      case 'card/resize': {
+        const session = await this.cards.get(request.nonce);
+        // Only the card frame itself, inside the tab that opened it, may close or resize it.
+        if (!session || sender.tab?.id !== session.tabId) return undefined;
+        if (request.type === 'card/close') await this.cards.close(request.nonce);
+        const message: ToContent =
+          request.type === 'card/close'
+            ? { type: 'card/close' }
+            : { type: 'card/resize', height: request.height };
+        await browser.tabs
+          .sendMessage(session.tabId, message, { frameId: session.frameId })
+          .catch(() => {});
+        return { ok: true };
+      }
+    }
+  }
+
+  private async cardView(nonce: string) {
+    const session = await this.cards.get(nonce);
+    const header = await readFeedHeader(this.db);
+    if (!session || !header || isExpired(header.expiresAt)) return null;
+    const [student] = await readStudents(this.db, [session.studentId]);
+    if (!student) return null;
+    return buildCardView(
+      student,
+      {
+        districtName: header.district.name,
+        timeZone: header.district.timezone,
+        classes: header.classes,
+      },
+      new Date(),
+    );
+  }
+
+  private async setSource(source: FeedSource): Promise<void> {
+    const settings = await this.settings();
+    await browser.storage.local.set({ settings: { ...settings, feedSource: source } });
+    await this.scheduleRefresh();
+    await this.refresh();
+  }
+
+  async clearData(): Promise<void> {
+    await deleteCachedFeed(this.db);
+    await browser.storage.local.remove('fetchState');
+    this.matcher = null;
+    await this.syncContentScripts();
+    await this.broadcast({ type: 'feed/changed' });
+  }
+}
+
+function isExpired(expiresAt: string | undefined, now = new Date()): boolean {
+  return expiresAt !== undefined && new Date(expiresAt).getTime() <= now.getTime();
+}

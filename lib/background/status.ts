@@ -1,0 +1,22 @@
+import type { Site } from '../feed/schema';
+import type { FeedSource } from '../messages/protocol';
+import type { FetchState } from '../settings/schema';
+
+/** What the options page shows about the feed. Holds no student records. */
+export interface FeedStatus {
+  source: FeedSource | null;
+  feed: {
+    districtName: string;
+    timeZone: string;
+    studentCount: number;
+    classCount: number;
+    generatedAt: string;
+    fetchedAt: string;
+    expiresAt?: string;
+    expired: boolean;
+  } | null;
+  lastAttempt: FetchState | null;
+  nextRefreshAt: string | null;
+  refreshing: boolean;
+  sites: (Site & { granted: boolean })[];
+}

@@ -1,0 +1,150 @@
+/**
+ * The support card frame on a host page. The card itself is an extension page inside an iframe,
+ * so the page's scripts can neither read its content nor style it; the frame's URL carries only
+ * an opaque nonce. One card is open at a time.
+ */
+export interface CardFrameDeps {
+  /** Asks the background for a card URL for this student (undefined when refused). */
+  requestCardUrl(studentId: string): Promise<string | undefined>;
+}
+
+const WIDTH = 380;
+const INITIAL_HEIGHT = 320;
+const MAX_HEIGHT = 560;
+const GAP = 6;
+
+interface OpenCard {
+  frameHost: HTMLElement;
+  iframe: HTMLIFrameElement;
+  button: HTMLButtonElement;
+  studentId: string;
+  height: number;
+}
+
+export class CardFrame {
+  private current: OpenCard | null = null;
+  private positionQueued = false;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly deps: CardFrameDeps,
+  ) {}
+
+  isOpen(): boolean {
+    return this.current !== null;
+  }
+
+  async toggle(studentId: string, button: HTMLButtonElement): Promise<void> {
+    const wasSame = this.current?.button === button;
+    this.close(false);
+    if (wasSame) return;
+    const url = await this.deps.requestCardUrl(studentId);
+    if (!url || !button.isConnected) return;
+    this.open(studentId, button, url);
+  }
+
+  private open(studentId: string, button: HTMLButtonElement, url: string): void {
+    const frameHost = this.doc.createElement('div');
+    const shadow = frameHost.attachShadow({ mode: 'closed' });
+    const iframe = this.doc.createElement('iframe');
+    iframe.src = url;
+    iframe.title = 'Student support card';
+    iframe.setAttribute('allow', '');
+    iframe.style.cssText = [
+      'all: initial',
+      'display: block',
+      `width: ${WIDTH}px`,
+      `height: ${INITIAL_HEIGHT}px`,
+      'max-width: calc(100vw - 16px)',
+      'border: 0',
+      'border-radius: 10px',
+      'box-shadow: 0 10px 32px rgba(15, 30, 60, 0.28), 0 0 0 1px rgba(15, 30, 60, 0.12)',
+      'background: #fff',
+      'color-scheme: light',
+    ].join(';');
+    shadow.append(iframe);
+    frameHost.style.cssText =
+      'all: initial; position: fixed; z-index: 2147483647; top: 0; left: 0; display: block;';
+    iframe.addEventListener('load', () => iframe.focus(), { once: true });
+    this.doc.documentElement.append(frameHost);
+    button.setAttribute('aria-expanded', 'true');
+    this.current = { frameHost, iframe, button, studentId, height: INITIAL_HEIGHT };
+    this.position();
+    this.listen(true);
+  }
+
+  close(restoreFocus: boolean): void {
+    const card = this.current;
+    if (!card) return;
+    this.current = null;
+    this.listen(false);
+    card.frameHost.remove();
+    card.button.setAttribute('aria-expanded', 'false');
+    if (restoreFocus && card.button.isConnected) card.button.focus();
+  }
+
+  resize(height: number): void {
+    if (!this.current) return;
+    this.current.height = Math.min(height, MAX_HEIGHT);
+    this.current.iframe.style.height = `${this.current.height}px`;
+    this.position();
+  }
+
+  /** Places the card below the marker, or above it when there is no room below. */
+  private position(): void {
+    const card = this.current;
+    if (!card) return;
+    const view = this.doc.defaultView;
+    const rect = card.button.getBoundingClientRect();
+    const viewportHeight = view?.innerHeight ?? 800;
+    const viewportWidth = view?.innerWidth ?? 1200;
+    if (!card.button.isConnected || rect.bottom < 0 || rect.top > viewportHeight) {
+      this.close(false); // The row scrolled away or was re-rendered.
+      return;
+    }
+    const below = rect.bottom + GAP;
+    const top =
+      below + card.height <= viewportHeight || rect.top - GAP - card.height < 0
+        ? below
+        : rect.top - GAP - card.height;
+    const left = Math.max(8, Math.min(rect.left, viewportWidth - WIDTH - 8));
+    card.frameHost.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
+  }
+
+  private readonly onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      this.close(true);
+    }
+  };
+
+  private readonly onPointerDown = (event: PointerEvent) => {
+    const card = this.current;
+    if (!card) return;
+    const path = event.composedPath();
+    if (path.includes(card.frameHost) || path.includes(card.button)) return;
+    this.close(false);
+  };
+
+  private readonly onViewportChange = () => {
+    if (this.positionQueued) return;
+    this.positionQueued = true;
+    requestAnimationFrame(() => {
+      this.positionQueued = false;
+      this.position();
+    });
+  };
+
+  private listen(on: boolean): void {
+    const view = this.doc.defaultView;
+    if (!view) return;
+    const method = on ? 'addEventListener' : 'removeEventListener';
+    view[method]('keydown', this.onKeyDown as EventListener, true);
+    view[method]('pointerdown', this.onPointerDown as EventListener, true);
+    view[method]('scroll', this.onViewportChange, {
+      capture: true,
+      passive: true,
+    } as AddEventListenerOptions);
+    view[method]('resize', this.onViewportChange, { passive: true } as AddEventListenerOptions);
+  }
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { IdSystem } from '../feed/schema';
+
+/**
+ * The one message protocol between the extension's parts. Every request is validated with zod
+ * in the background before it is acted on; anything that does not parse is dropped.
+ */
+
+const shortText = z.string().max(200);
+const studentId = z.string().min(1).max(128);
+const nonce = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+
+export const RosterCandidate = z.object({
+  text: shortText,
+  ids: z.partialRecord(IdSystem, z.string().min(1).max(128)).optional(),
+});
+export type RosterCandidate = z.infer<typeof RosterCandidate>;
+
+/** Sent by content scripts on district pages. */
+export const ContentRequest = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('roster/match'),
+    candidates: z.array(RosterCandidate).max(5000),
+  }),
+  z.object({ type: z.literal('card/open'), studentId }),
+]);
+export type ContentRequest = z.infer<typeof ContentRequest>;
+
+export const FeedSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('demo') }),
+  z.object({ kind: z.literal('url'), url: z.url({ protocol: /^https?$/ }) }),
+]);
+export type FeedSource = z.infer<typeof FeedSource>;
+
+/** Sent by the extension's own pages (options, card). */
+export const PageRequest = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('feed/status') }),
+  z.object({ type: z.literal('feed/refresh') }),
+  z.object({ type: z.literal('feed/set-source'), source: FeedSource }),
+  z.object({ type: z.literal('data/clear') }),
+  z.object({ type: z.literal('card/get'), nonce }),
+  z.object({ type: z.literal('card/close'), nonce }),
+  z.object({ type: z.literal('card/resize'), nonce, height: z.number().int().min(40).max(2000) }),
+]);
+export type PageRequest = z.infer<typeof PageRequest>;
+
+/** Sent by the background to a content script. */
+export const ToContent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('card/close') }),
+  z.object({ type: z.literal('card/resize'), height: z.number().int().min(40).max(2000) }),
+  z.object({ type: z.literal('feed/changed') }),
+]);
+export type ToContent = z.infer<typeof ToContent>;
+
+export type RosterMatch =
+  | { status: 'student'; studentId: string }
+  | { status: 'ambiguous' }
+  | { status: 'none' };

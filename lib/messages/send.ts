@@ -1,0 +1,23 @@
+import { browser } from 'wxt/browser';
+import type { FeedStatus } from '../background/status';
+import type { CardView } from '../card/card-view';
+import type { ContentRequest, PageRequest, RosterMatch } from './protocol';
+
+/** What the background answers to each request type (undefined when it refuses). */
+export interface Responses {
+  'roster/match': { results: RosterMatch[] } | undefined;
+  'card/open': { url: string } | undefined;
+  'feed/status': FeedStatus;
+  'feed/refresh': FeedStatus;
+  'feed/set-source': FeedStatus;
+  'data/clear': FeedStatus;
+  'card/get': CardView | null | undefined;
+  'card/close': { ok: true } | undefined;
+  'card/resize': { ok: true } | undefined;
+}
+
+export type Request = ContentRequest | PageRequest;
+
+export function sendToBackground<T extends Request>(message: T): Promise<Responses[T['type']]> {
+  return browser.runtime.sendMessage(message) as Promise<Responses[T['type']]>;
+}

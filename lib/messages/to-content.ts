@@ -1,0 +1,26 @@
+import type { ToContent } from './protocol';
+
+/**
+ * Checks a message meant for the content script without bundling zod into every page (the
+ * content script's size budget is small). Mirrors `ToContent` in protocol.ts.
+ */
+export function parseToContent(raw: unknown): ToContent | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const message = raw as Record<string, unknown>;
+  switch (message.type) {
+    case 'card/close':
+    case 'feed/changed':
+      return { type: message.type };
+    case 'card/resize': {
+      const height = message.height;
+      return typeof height === 'number' &&
+        Number.isInteger(height) &&
+        height >= 40 &&
+        height <= 2000
+        ? { type: 'card/resize', height }
+        : null;
+    }
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { FeedSource } from '../messages/protocol';
+
+/** Settings a staff member can change on the options page; stored in storage.local. */
+export const Settings = z.object({
+  feedSource: FeedSource.nullable().default(null),
+  refreshMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60),
+});
+export type Settings = z.infer<typeof Settings>;
+
+/** Outcome of the last attempt to fetch the feed; never holds student data. */
+export const FetchState = z.object({
+  lastAttemptAt: z.string(),
+  outcome: z.enum(['updated', 'not-modified', 'failed']),
+  error: z.custom<import('../feed/fetch-feed').FeedFetchError>().optional(),
+});
+export type FetchState = z.infer<typeof FetchState>;
+
+export function parseSettings(raw: unknown, defaults: Partial<Settings> = {}): Settings {
+  const result = Settings.safeParse({ ...defaults, ...(isObject(raw) ? raw : {}) });
+  return result.success ? result.data : Settings.parse(defaults);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}

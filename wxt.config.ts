@@ -1,0 +1,42 @@
+import { resolve } from 'node:path';
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+/**
+ * Loopback hosts are granted only in the demo/test build (`wxt build --mode demo`), so the
+ * demo pages on 127.0.0.1 work without a permission prompt. A district build asks for each
+ * district host at runtime (optional host permissions).
+ */
+const DEMO_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+export default defineConfig({
+  srcDir: '.',
+  vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    'config:resolved': (wxt) => {
+      if (wxt.config.mode === 'demo') {
+        wxt.config.outDir = resolve(
+          wxt.config.outBaseDir,
+          `${wxt.config.browser}-mv${wxt.config.manifestVersion}-demo`,
+        );
+      }
+    },
+  },
+  manifest: ({ mode, browser }) => ({
+    name: 'PlainSight',
+    description:
+      "Shows each student's accommodations and today's services next to their name on the gradebook pages you already use.",
+    permissions: ['storage', 'alarms', 'scripting'],
+    host_permissions: mode === 'demo' ? DEMO_HOSTS : [],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    action: { default_title: 'PlainSight' },
+    web_accessible_resources: [{ resources: ['card.html'], matches: ['<all_urls>'] }],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'plainsight@plainsight.invalid', strict_min_version: '128.0' },
+          },
+        }
+      : {}),
+  }),
+});
