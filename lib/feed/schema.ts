@@ -112,7 +112,7 @@ export const Accommodation = z
     id,
     code: z
       .string()
-      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Catalog codes are lowercase words joined by hyphens')
+      .regex(/^[a-z0-9]+([.-][a-z0-9]+)*$/, 'Catalog codes are lowercase words joined by hyphens')
       .optional()
       .describe('Code from the built-in accommodation catalog'),
     text: text(500)

@@ -1,0 +1,224 @@
+import type { Student } from '../feed/schema';
+import {
+  cleanDisplayedName,
+  collapseWhitespace,
+  foldCase,
+  stripDiacritics,
+  unifyPunctuation,
+} from './normalize';
+
+/**
+ * Decides which texts found on a gradebook or roster page name which students of the feed.
+ *
+ * Every student is turned into a handful of canonical keys, one per accepted way of writing the
+ * name; a page text is canonicalised the same way and looked up in a Map. Only whole texts are
+ * matched: a name inside a sentence, a first name alone or initials never match.
+ *
+ * Canonical form: lower case, words separated by one space, "." "-" "_" read as spaces, a comma
+ * as its own " , " token and a nickname as one "(word word)" token.
+ */
+
+export type NameMatch =
+  | { kind: 'none' }
+  | { kind: 'student'; studentId: string }
+  | { kind: 'ambiguous'; studentIds: string[] };
+
+export interface NameIndex {
+  lookup(text: string): NameMatch;
+}
+
+export type IndexedStudent = Pick<Student, 'id' | 'name'>;
+
+/** Longer texts are sentences or whole table rows, never a name cell. */
+export const MAX_CANDIDATE_LENGTH = 100;
+
+function noMatch(): NameMatch {
+  return { kind: 'none' };
+}
+
+interface CanonicalName {
+  given: string;
+  family: string;
+  middle?: string;
+  preferred?: string;
+}
+
+// One id in the common case; an array only when several students share a key.
+type StudentIds = string | string[];
+type KeyMap = Map<string, StudentIds>;
+
+const QUOTED_NICKNAME = /["“”„‟«»]\s*([^"“”„‟«»]*?)\s*["“”„‟«»]/g;
+// Single quotes only count around a whole word, so the apostrophe in "O'Brien" is left alone.
+const SINGLE_QUOTED_NICKNAME = /(^|\s)'([^'\s](?:[^']*[^'\s])?)'(?=[\s,]|$)/g;
+const SINGLE_WORD = /^[\p{L}\p{M}]+$/u;
+const NICKNAME_TOKEN = /\s*\([^()]*\)\s*/g;
+
+/** Canonical key of a page text, diacritics kept. */
+function canonicalText(text: string): string {
+  const withNicknameInParens = foldCase(cleanDisplayedName(text))
+    .replace(QUOTED_NICKNAME, ' ($1) ')
+    .replace(SINGLE_QUOTED_NICKNAME, '$1($2)')
+    .replace(/\[/g, '(')
+    .replace(/\]/g, ')');
+  return collapseWhitespace(
+    withNicknameInParens
+      .replace(/[._-]/g, ' ')
+      .replace(/\s*,\s*/g, ' , ')
+      .replace(/\(\s*/g, ' (')
+      .replace(/\s*\)/g, ') '),
+  );
+}
+
+/** Canonical words of one stored name part; punctuation that structures page texts is dropped. */
+function canonicalPart(part: string): string {
+  // Most stored parts are one plain word; skip the noise cleaning for them. Apostrophe-like
+  // modifier letters (ʼ, ʻ) count as letters, so they still need unifying.
+  if (SINGLE_WORD.test(part)) return foldCase(unifyPunctuation(part));
+  return collapseWhitespace(
+    foldCase(cleanDisplayedName(part)).replace(/[._\-,()[\]"“”„‟«»]/g, ' '),
+  );
+}
+
+function firstLetter(word: string): string {
+  return Array.from(word)[0] ?? '';
+}
+
+/** "mary ann" → ["m", "m a"]: pages abbreviate to the first initial or to all of them. */
+function middleInitials(middle: string): string[] {
+  const words = middle.split(' ');
+  const first = firstLetter(middle);
+  if (words.length === 1) return [first];
+  return [first, words.map(firstLetter).join(' ')];
+}
+
+function canonicalName(name: IndexedStudent['name']): CanonicalName {
+  const middle = name.middle === undefined ? '' : canonicalPart(name.middle);
+  const preferred = name.preferred === undefined ? '' : canonicalPart(name.preferred);
+  return {
+    given: canonicalPart(name.given),
+    family: canonicalPart(name.family),
+    ...(middle === '' ? {} : { middle }),
+    ...(preferred === '' ? {} : { preferred }),
+  };
+}
+
+function withoutDiacritics(name: CanonicalName): CanonicalName {
+  return {
+    given: stripDiacritics(name.given),
+    family: stripDiacritics(name.family),
+    ...(name.middle === undefined ? {} : { middle: stripDiacritics(name.middle) }),
+    ...(name.preferred === undefined ? {} : { preferred: stripDiacritics(name.preferred) }),
+  };
+}
+
+function sameName(a: CanonicalName, b: CanonicalName): boolean {
+  return (
+    a.given === b.given &&
+    a.family === b.family &&
+    a.middle === b.middle &&
+    a.preferred === b.preferred
+  );
+}
+
+/** Every accepted way of writing one student's name, in canonical form. */
+function keysForName({ given, family, middle, preferred }: CanonicalName): string[] {
+  const keys = [`${given} ${family}`, `${family} , ${given}`];
+  if (middle !== undefined) {
+    for (const middleForm of [middle, ...middleInitials(middle)]) {
+      keys.push(`${given} ${middleForm} ${family}`, `${family} , ${given} ${middleForm}`);
+    }
+  }
+  if (preferred !== undefined && preferred !== given) {
+    keys.push(
+      `${preferred} ${family}`,
+      `${family} , ${preferred}`,
+      `${given} (${preferred}) ${family}`,
+      `${family} , ${given} (${preferred})`,
+    );
+  }
+  return keys;
+}
+
+function addKey(keys: KeyMap, key: string, studentId: string): void {
+  const ids = keys.get(key);
+  if (ids === undefined) {
+    keys.set(key, studentId);
+  } else if (typeof ids === 'string') {
+    if (ids !== studentId) keys.set(key, [ids, studentId]);
+  } else if (ids[ids.length - 1] !== studentId) {
+    // Students are added one at a time, so a repeat from the same student is the last id.
+    ids.push(studentId);
+  }
+}
+
+function idsOf(ids: StudentIds | undefined): readonly string[] {
+  if (ids === undefined) return [];
+  return typeof ids === 'string' ? [ids] : ids;
+}
+
+function toMatch(ids: readonly string[]): NameMatch | undefined {
+  const [firstId] = ids;
+  if (firstId === undefined) return undefined;
+  if (ids.length === 1) return { kind: 'student', studentId: firstId };
+  return { kind: 'ambiguous', studentIds: [...ids] };
+}
+
+/** The text as written first, then without its parenthetical, which may be any nickname. */
+function queryVariants(canonical: string): string[] {
+  const withoutNickname = collapseWhitespace(canonical.replace(NICKNAME_TOKEN, ' '));
+  return withoutNickname === canonical ? [canonical] : [canonical, withoutNickname];
+}
+
+export function buildNameIndex(students: readonly IndexedStudent[]): NameIndex {
+  // Keys as the feed spells them, diacritics kept.
+  const exactKeys: KeyMap = new Map();
+  // Only the diacritic-free keys that differ from the student's exact keys. A key already free
+  // of diacritics is its own folded form, so folded lookups read both maps; this keeps the
+  // mostly-ASCII feeds of US districts at half the Map entries.
+  const foldedOnlyKeys: KeyMap = new Map();
+
+  for (const student of students) {
+    const name = canonicalName(student.name);
+    // A name missing either half would let a single word match; such a student is not indexed.
+    if (name.given === '' || name.family === '') continue;
+    const exact = keysForName(name);
+    for (const key of exact) addKey(exactKeys, key, student.id);
+
+    const folded = withoutDiacritics(name);
+    if (sameName(folded, name)) continue;
+    for (const key of keysForName(folded)) {
+      if (!exact.includes(key)) addKey(foldedOnlyKeys, key, student.id);
+    }
+  }
+
+  function findExact(variants: readonly string[]): NameMatch | undefined {
+    for (const variant of variants) {
+      const match = toMatch(idsOf(exactKeys.get(variant)));
+      if (match !== undefined) return match;
+    }
+    return undefined;
+  }
+
+  function findFolded(variants: readonly string[]): NameMatch | undefined {
+    for (const variant of variants) {
+      const ids = new Set([
+        ...idsOf(exactKeys.get(variant)),
+        ...idsOf(foldedOnlyKeys.get(variant)),
+      ]);
+      const match = toMatch([...ids]);
+      if (match !== undefined) return match;
+    }
+    return undefined;
+  }
+
+  return {
+    lookup(text: string): NameMatch {
+      if (text.length === 0 || text.length > MAX_CANDIDATE_LENGTH) return noMatch();
+      const canonical = canonicalText(text);
+      if (canonical === '') return noMatch();
+      const variants = queryVariants(canonical);
+      // A diacritic-exact hit wins; only without one does the folded form count.
+      return findExact(variants) ?? findFolded(variants.map(stripDiacritics)) ?? noMatch();
+    },
+  };
+}

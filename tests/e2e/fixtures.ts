@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import type { Feed } from '../../lib/feed/schema';
+import { startDemoServer } from '../demo/server';
+import { type ExtensionBrowser, launchWithExtension } from '../support/browser';
+
+type DemoServer = Awaited<ReturnType<typeof startDemoServer>>;
+
+export interface ExpectedPage {
+  page: string;
+  title: string;
+  feedStudentIds: string[];
+  nonFeedNames: string[];
+}
+
+const root = resolve(import.meta.dirname, '../..');
+export const demoFeed = JSON.parse(
+  readFileSync(resolve(root, 'public/demo-feed.json'), 'utf8'),
+) as Feed;
+export const expectedPages = JSON.parse(
+  readFileSync(resolve(root, 'tests/demo/pages/expected.json'), 'utf8'),
+) as ExpectedPage[];
+
+export const test = base.extend<
+  { extension: ExtensionBrowser; page: Page },
+  { server: DemoServer }
+>({
+  server: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies first.
+    async ({}, use) => {
+      const server = await startDemoServer();
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  extension: async ({ server }, use) => {
+    server.setFeedMode('good');
+    const extension = await launchWithExtension();
+    await use(extension);
+    await extension.close();
+  },
+  page: async ({ extension }, use) => {
+    const page = await extension.context.newPage();
+    await use(page);
+  },
+});
+
+export { expect };
+
+/** Opens the options page and waits until a feed is loaded. */
+export async function openOptions(page: Page, extension: ExtensionBrowser): Promise<void> {
+  await page.goto(`chrome-extension://${extension.extensionId}/options.html`);
+  await expect(page.getByTestId('student-count')).toBeVisible();
+}
+
+/** Texts next to which a marker sits, read the way a person reads the row. */
+export function markedNames(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const hosts = [...document.querySelectorAll('span')].filter((span) =>
+      span.shadowRoot?.querySelector('button[aria-label="Support info"]'),
+    );
+    return hosts.map((host) => {
+      const previous = host.previousElementSibling;
+      const text = previous?.textContent ?? host.parentElement?.textContent ?? '';
+      return text.replace(/\s+/g, ' ').trim();
+    });
+  });
+}
+
+export function markers(page: Page) {
+  return page.getByRole('button', { name: 'Support info' });
+}
+
+/** The marker beside a given name on the page. */
+export function markerNear(page: Page, nameText: string) {
+  return page
+    .locator('tr, li', { hasText: nameText })
+    .first()
+    .getByRole('button', { name: 'Support info' });
+}
+
+export function studentById(id: string) {
+  const student = demoFeed.students.find((s) => s.id === id);
+  if (!student) throw new Error(`No demo student ${id}`);
+  return student;
+}
+
+export function cardFrame(page: Page) {
+  return page.frameLocator('iframe[title="Student support card"]');
+}
