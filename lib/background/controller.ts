@@ -48,27 +48,34 @@ export class BackgroundController {
 
   /** Refreshes now; concurrent callers share one refresh. */
   refresh(): Promise<void> {
-    this.refreshing ??= this.runRefresh().finally(() => {
-      this.refreshing = null;
-    });
+    this.refreshing ??= this.runRefresh().then(
+      async (state) => {
+        // Cleared before the result is stored, so pages reacting to the write see it finished.
+        this.refreshing = null;
+        if (state) await browser.storage.local.set({ fetchState: state });
+      },
+      (error: unknown) => {
+        this.refreshing = null;
+        throw error;
+      },
+    );
     return this.refreshing;
   }
 
-  private async runRefresh(): Promise<void> {
+  private async runRefresh(): Promise<FetchState | null> {
     const { feedSource } = await this.settings();
-    if (!feedSource) return;
+    if (!feedSource) return null;
     const result = await refreshFeed(feedSource, {
       db: this.db,
       demoFeedUrl: browser.runtime.getURL('/demo-feed.json'),
       now: () => new Date(),
     });
-    const state: FetchState = {
+    if (result.outcome === 'updated') await this.onFeedChanged();
+    return {
       lastAttemptAt: new Date().toISOString(),
       outcome: result.outcome,
       ...(result.outcome === 'failed' ? { error: result.error } : {}),
     };
-    await browser.storage.local.set({ fetchState: state });
-    if (result.outcome === 'updated') await this.onFeedChanged();
   }
 
   private async onFeedChanged(): Promise<void> {
@@ -98,13 +105,18 @@ export class BackgroundController {
     return header?.sites.map((site) => site.host) ?? [];
   }
 
-  private async grantedHosts(): Promise<{ host: string; granted: boolean }[]> {
+  /** Each allowed host with the match patterns the staff member has granted for it. */
+  private async grantedHosts(): Promise<{ host: string; patterns: string[] }[]> {
     const hosts = await this.allowedHosts();
     return Promise.all(
-      hosts.map(async (host) => ({
-        host,
-        granted: await browser.permissions.contains({ origins: matchPatternsForHost(host) }),
-      })),
+      hosts.map(async (host) => {
+        const granted = await Promise.all(
+          matchPatternsForHost(host).map(async (pattern) =>
+            (await browser.permissions.contains({ origins: [pattern] })) ? [pattern] : [],
+          ),
+        );
+        return { host, patterns: granted.flat() };
+      }),
     );
   }
 
@@ -113,9 +125,7 @@ export class BackgroundController {
    * granted, in all frames (some platforms render the roster in nested frames).
    */
   async syncContentScripts(): Promise<void> {
-    const matches = (await this.grantedHosts())
-      .filter((h) => h.granted)
-      .flatMap((h) => matchPatternsForHost(h.host));
+    const matches = (await this.grantedHosts()).flatMap((h) => h.patterns);
     const existing = await browser.scripting.getRegisteredContentScripts({
       ids: [CONTENT_SCRIPT_ID],
     });
@@ -173,7 +183,7 @@ export class BackgroundController {
       refreshing: this.refreshing !== null,
       sites: (header?.sites ?? []).map((site) => ({
         ...site,
-        granted: hosts.find((h) => h.host === site.host)?.granted ?? false,
+        granted: (hosts.find((h) => h.host === site.host)?.patterns.length ?? 0) > 0,
       })),
     };
   }

@@ -12,6 +12,7 @@ const WIDTH = 380;
 const INITIAL_HEIGHT = 320;
 const MAX_HEIGHT = 560;
 const GAP = 6;
+const MARGIN = 8;
 
 interface OpenCard {
   frameHost: HTMLElement;
@@ -45,7 +46,7 @@ export class CardFrame {
 
   private open(studentId: string, button: HTMLButtonElement, url: string): void {
     const frameHost = this.doc.createElement('div');
-    const shadow = frameHost.attachShadow({ mode: 'closed' });
+    const shadow = frameHost.attachShadow({ mode: 'open' });
     const iframe = this.doc.createElement('iframe');
     iframe.src = url;
     iframe.title = 'Student support card';
@@ -86,11 +87,9 @@ export class CardFrame {
   resize(height: number): void {
     if (!this.current) return;
     this.current.height = Math.min(height, MAX_HEIGHT);
-    this.current.iframe.style.height = `${this.current.height}px`;
     this.position();
   }
 
-  /** Places the card below the marker, or above it when there is no room below. */
   private position(): void {
     const card = this.current;
     if (!card) return;
@@ -102,12 +101,15 @@ export class CardFrame {
       this.close(false); // The row scrolled away or was re-rendered.
       return;
     }
-    const below = rect.bottom + GAP;
-    const top =
-      below + card.height <= viewportHeight || rect.top - GAP - card.height < 0
-        ? below
-        : rect.top - GAP - card.height;
-    const left = Math.max(8, Math.min(rect.left, viewportWidth - WIDTH - 8));
+    // Below the marker when it fits, else above; if neither fits, the roomier side, shortened.
+    const roomBelow = viewportHeight - rect.bottom - GAP - MARGIN;
+    const roomAbove = rect.top - GAP - MARGIN;
+    const placeBelow =
+      card.height <= roomBelow || (card.height > roomAbove && roomBelow >= roomAbove);
+    const height = Math.max(120, Math.min(card.height, placeBelow ? roomBelow : roomAbove));
+    card.iframe.style.height = `${height}px`;
+    const top = placeBelow ? rect.bottom + GAP : rect.top - GAP - height;
+    const left = Math.max(MARGIN, Math.min(rect.left, viewportWidth - WIDTH - MARGIN));
     card.frameHost.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
   }
 

@@ -12,12 +12,15 @@ export function isAllowedHost(host: string, allowedHosts: readonly string[]): bo
   return allowedHosts.some((allowed) => hostMatches(host, allowed));
 }
 
-function isIpAddress(host: string): boolean {
-  return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.includes(':');
+function isLoopbackOrIp(host: string): boolean {
+  return host === 'localhost' || /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.includes(':');
 }
 
-/** Match patterns (any scheme the browser allows, any port) covering a host and its subdomains. */
+/**
+ * Match patterns (any port) covering a district host and its subdomains. District sites are
+ * served over HTTPS; plain HTTP is only considered for local hosts (the demo pages).
+ */
 export function matchPatternsForHost(host: string): string[] {
-  if (isIpAddress(host) || host === 'localhost') return [`*://${host}/*`];
-  return [`*://${host}/*`, `*://*.${host}/*`];
+  if (isLoopbackOrIp(host)) return [`http://${host}/*`, `https://${host}/*`];
+  return [`https://${host}/*`, `https://*.${host}/*`];
 }

@@ -1,26 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import type { Feed } from '../../lib/feed/schema';
+import { demoPages, readDemoFeed } from '../demo/demo-data';
 import { startDemoServer } from '../demo/server';
 import { type ExtensionBrowser, launchWithExtension } from '../support/browser';
 
 type DemoServer = Awaited<ReturnType<typeof startDemoServer>>;
 
-export interface ExpectedPage {
-  page: string;
-  title: string;
-  feedStudentIds: string[];
-  nonFeedNames: string[];
-}
-
-const root = resolve(import.meta.dirname, '../..');
-export const demoFeed = JSON.parse(
-  readFileSync(resolve(root, 'public/demo-feed.json'), 'utf8'),
-) as Feed;
-export const expectedPages = JSON.parse(
-  readFileSync(resolve(root, 'tests/demo/pages/expected.json'), 'utf8'),
-) as ExpectedPage[];
+export const demoFeed = readDemoFeed();
+export const expectedPages = demoPages();
 
 export const test = base.extend<
   { extension: ExtensionBrowser; page: Page },
