@@ -34,7 +34,12 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'plainsight@plainsight.invalid', strict_min_version: '128.0' },
+            gecko: {
+              id: 'plainsight@plainsight.invalid',
+              strict_min_version: '142.0',
+              // Nothing is sent to PlainSight's authors; data goes only to the district's servers.
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : {}),
