@@ -1,14 +1,18 @@
 /** The discreet marker: a neutral symbol whose accessible name says nothing about the student. */
-export const MARKER_LABEL = 'Support info';
-
-export function Marker({ onActivate }: { onActivate: (button: HTMLButtonElement) => void }) {
+export function Marker({
+  label,
+  onActivate,
+}: {
+  label: string;
+  onActivate: (button: HTMLButtonElement) => void;
+}) {
   return (
     <button
       type="button"
       class="marker"
-      aria-label={MARKER_LABEL}
+      aria-label={label}
       aria-haspopup="dialog"
-      title={MARKER_LABEL}
+      title={label}
       onClick={(event) => {
         // Keep the host page's row handlers (open student, select row) out of it.
         event.stopPropagation();

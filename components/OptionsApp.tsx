@@ -1,28 +1,35 @@
 import { format, formatDistanceToNow } from 'date-fns';
+import { es as esLocale } from 'date-fns/locale/es';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { FeedStatus } from '../lib/background/status';
+import type { Lang } from '../lib/catalog/catalog';
 import { describeFetchError } from '../lib/feed/fetch-feed';
-import type { FeedSource } from '../lib/messages/protocol';
+import { languageFor, type Translate, translator } from '../lib/i18n/strings';
+import type { FeedSource, LanguageSetting } from '../lib/messages/protocol';
 import { sendToBackground } from '../lib/messages/send';
 import { matchPatternsForHost } from '../lib/sites/hosts';
 
 const MAX_PROBLEMS_SHOWN = 50;
 
-function when(iso: string): string {
-  const date = new Date(iso);
-  return `${format(date, 'PPp')} (${formatDistanceToNow(date, { addSuffix: true })})`;
+function formatWhen(lang: Lang) {
+  const options = lang === 'es' ? { locale: esLocale } : {};
+  return (iso: string) => {
+    const date = new Date(iso);
+    return `${format(date, 'PPp', options)} (${formatDistanceToNow(date, { addSuffix: true, ...options })})`;
+  };
 }
 
 /** Origins the background must be allowed to fetch a district feed from. */
-function originPattern(url: string): string {
-  const parsed = new URL(url);
-  return `${parsed.protocol}//${parsed.hostname}/*`;
+function originPattern(url: URL): string {
+  return `${url.protocol}//${url.hostname}/*`;
 }
 
 export function OptionsApp() {
   const [status, setStatus] = useState<FeedStatus | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const lang = status?.lang ?? languageFor(navigator.language);
+  const t = translator(lang);
 
   const reload = useCallback(async () => {
     setStatus(await sendToBackground({ type: 'feed/status' }));
@@ -36,6 +43,11 @@ export function OptionsApp() {
     return () => browser.storage.local.onChanged.removeListener(onChanged);
   }, [reload]);
 
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = t('options.title');
+  }, [lang, t]);
+
   const run = async (label: string, action: () => Promise<FeedStatus>) => {
     setBusy(label);
     try {
@@ -47,35 +59,47 @@ export function OptionsApp() {
 
   return (
     <main>
-      <h1>PlainSight settings</h1>
-      <p class="lead">
-        PlainSight shows each student’s accommodations and today’s services next to their name on
-        your district’s gradebook pages. Student data comes only from your district’s feed and stays
-        on this computer.
-      </p>
+      <h1>{t('options.title')}</h1>
+      <p class="lead">{t('options.lead')}</p>
       <FeedSourceForm
+        t={t}
         source={status?.source ?? null}
         disabled={busy !== null}
         onSave={(source) =>
-          run('Fetching the feed…', () => sendToBackground({ type: 'feed/set-source', source }))
+          run(t('options.fetching'), () => sendToBackground({ type: 'feed/set-source', source }))
         }
       />
       <FeedStatusPanel
+        t={t}
+        lang={lang}
         status={status}
         busy={busy}
-        onRefresh={() => run('Refreshing…', () => sendToBackground({ type: 'feed/refresh' }))}
-        onClear={() => run('Deleting cached data…', () => sendToBackground({ type: 'data/clear' }))}
+        onRefresh={() =>
+          run(t('options.refreshing'), () => sendToBackground({ type: 'feed/refresh' }))
+        }
+        onClear={() => run(t('options.deleting'), () => sendToBackground({ type: 'data/clear' }))}
       />
-      {status && status.sites.length > 0 && <SitesPanel status={status} onChange={reload} />}
+      {status && status.sites.length > 0 && <SitesPanel t={t} status={status} onChange={reload} />}
+      {status && (
+        <LanguagePanel
+          t={t}
+          language={status.language}
+          onChange={(language) =>
+            run('', () => sendToBackground({ type: 'settings/set-language', language }))
+          }
+        />
+      )}
     </main>
   );
 }
 
 function FeedSourceForm({
+  t,
   source,
   disabled,
   onSave,
 }: {
+  t: Translate;
   source: FeedSource | null;
   disabled: boolean;
   onSave: (source: FeedSource) => void;
@@ -101,19 +125,18 @@ function FeedSourceForm({
     try {
       parsed = new URL(url.trim());
     } catch {
-      setError('Enter the full feed address, starting with https://');
+      setError(t('options.urlInvalid'));
       return;
     }
     if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-      setError('The feed address must start with https://');
+      setError(t('options.urlScheme'));
       return;
     }
-    const href = parsed.href;
     // Must run inside the click: the browser only asks for permissions during a user gesture.
-    browser.permissions.request({ origins: [originPattern(href)] }).then(
+    browser.permissions.request({ origins: [originPattern(parsed)] }).then(
       (granted) => {
-        if (granted) onSave({ kind: 'url', url: href });
-        else setError(`PlainSight needs permission to read ${parsed.hostname} to fetch the feed.`);
+        if (granted) onSave({ kind: 'url', url: parsed.href });
+        else setError(t('options.permissionDenied', { host: parsed.hostname }));
       },
       (reason: unknown) => setError(String(reason)),
     );
@@ -121,10 +144,10 @@ function FeedSourceForm({
 
   return (
     <section aria-labelledby="source-title">
-      <h2 id="source-title">District feed</h2>
+      <h2 id="source-title">{t('options.feed')}</h2>
       <form onSubmit={submit}>
         <fieldset>
-          <legend>Where student data comes from</legend>
+          <legend>{t('options.feedLegend')}</legend>
           <label class="choice">
             <input
               type="radio"
@@ -133,10 +156,10 @@ function FeedSourceForm({
               checked={kind === 'url'}
               onChange={() => setKind('url')}
             />
-            District feed address
+            {t('options.feedUrlChoice')}
           </label>
           <label class="field">
-            <span class="visually-hidden">Feed URL</span>
+            <span class="visually-hidden">{t('options.feedUrl')}</span>
             <input
               type="url"
               name="url"
@@ -155,7 +178,7 @@ function FeedSourceForm({
               checked={kind === 'demo'}
               onChange={() => setKind('demo')}
             />
-            Built-in demo feed (invented students, for trying PlainSight out)
+            {t('options.demoChoice')}
           </label>
         </fieldset>
         {error && (
@@ -164,7 +187,7 @@ function FeedSourceForm({
           </p>
         )}
         <button type="submit" disabled={disabled}>
-          Save and fetch
+          {t('options.save')}
         </button>
       </form>
     </section>
@@ -172,43 +195,48 @@ function FeedSourceForm({
 }
 
 function FeedStatusPanel({
+  t,
+  lang,
   status,
   busy,
   onRefresh,
   onClear,
 }: {
+  t: Translate;
+  lang: Lang;
   status: FeedStatus | null;
   busy: string | null;
   onRefresh: () => void;
   onClear: () => void;
 }) {
   const [confirming, setConfirming] = useState(false);
+  const when = formatWhen(lang);
   const feed = status?.feed;
   const attempt = status?.lastAttempt;
   return (
     <section aria-labelledby="status-title">
-      <h2 id="status-title">Feed status</h2>
-      {!status && <p>Loading…</p>}
-      {status && !status.source && <p>No feed is set up yet. Enter your district’s feed above.</p>}
-      {status && !feed && status.source && <p>No feed has been fetched successfully yet.</p>}
+      <h2 id="status-title">{t('options.status')}</h2>
+      {!status && <p>{t('options.loading')}</p>}
+      {status && !status.source && <p>{t('options.noSource')}</p>}
+      {status && !feed && status.source && <p>{t('options.noFeed')}</p>}
       {feed && (
         <dl class="facts">
-          <dt>District</dt>
+          <dt>{t('options.district')}</dt>
           <dd data-testid="district-name">{feed.districtName}</dd>
-          <dt>Students</dt>
+          <dt>{t('options.students')}</dt>
           <dd data-testid="student-count">{feed.studentCount}</dd>
-          <dt>Classes</dt>
+          <dt>{t('options.classes')}</dt>
           <dd>{feed.classCount}</dd>
-          <dt>Feed generated</dt>
+          <dt>{t('options.generated')}</dt>
           <dd>{when(feed.generatedAt)}</dd>
-          <dt>Fetched</dt>
+          <dt>{t('options.fetched')}</dt>
           <dd data-testid="fetched-at">{when(feed.fetchedAt)}</dd>
-          <dt>Next refresh</dt>
-          <dd>{status.nextRefreshAt ? when(status.nextRefreshAt) : 'Not scheduled'}</dd>
+          <dt>{t('options.nextRefresh')}</dt>
+          <dd>{status.nextRefreshAt ? when(status.nextRefreshAt) : t('options.notScheduled')}</dd>
           {feed.expiresAt && (
             <>
-              <dt>Expires</dt>
-              <dd>{feed.expired ? 'Expired: student data is hidden' : when(feed.expiresAt)}</dd>
+              <dt>{t('options.expires')}</dt>
+              <dd>{feed.expired ? t('options.expired') : when(feed.expiresAt)}</dd>
             </>
           )}
         </dl>
@@ -219,25 +247,31 @@ function FeedStatusPanel({
           data-testid="last-attempt"
         >
           <p>
-            Last check {when(attempt.lastAttemptAt)}:{' '}
-            {attempt.outcome === 'updated' && 'feed updated.'}
-            {attempt.outcome === 'not-modified' && 'no changes since the last fetch.'}
+            {t('options.lastCheck', { when: when(attempt.lastAttemptAt) })}{' '}
+            {attempt.outcome === 'updated' && t('options.updated')}
+            {attempt.outcome === 'not-modified' && t('options.notModified')}
             {attempt.outcome === 'failed' && attempt.error && (
-              <strong>failed. {describeFetchError(attempt.error)}</strong>
+              <strong>
+                {t('options.failed')} {describeFetchError(attempt.error, t)}
+              </strong>
             )}
           </p>
           {attempt.outcome === 'failed' && feed && (
-            <p>PlainSight keeps using the last good feed (fetched {when(feed.fetchedAt)}).</p>
+            <p>{t('options.keepsLastGood', { when: when(feed.fetchedAt) })}</p>
           )}
           {attempt.error?.kind === 'validation' && (
-            <ul class="problems" aria-label="Feed problems">
+            <ul class="problems" aria-label={t('options.problems')}>
               {attempt.error.problems.slice(0, MAX_PROBLEMS_SHOWN).map((problem) => (
                 <li key={`${problem.path}:${problem.message}`}>
                   <code>{problem.path}</code>: {problem.message}
                 </li>
               ))}
               {attempt.error.problems.length > MAX_PROBLEMS_SHOWN && (
-                <li>…and {attempt.error.problems.length - MAX_PROBLEMS_SHOWN} more</li>
+                <li>
+                  {t('options.moreProblems', {
+                    count: attempt.error.problems.length - MAX_PROBLEMS_SHOWN,
+                  })}
+                </li>
               )}
             </ul>
           )}
@@ -245,7 +279,7 @@ function FeedStatusPanel({
       )}
       <div class="actions">
         <button type="button" onClick={onRefresh} disabled={busy !== null || !status?.source}>
-          Refresh now
+          {t('options.refresh')}
         </button>
         {!confirming ? (
           <button
@@ -254,11 +288,11 @@ function FeedStatusPanel({
             disabled={busy !== null}
             onClick={() => setConfirming(true)}
           >
-            Delete all cached data
+            {t('options.delete')}
           </button>
         ) : (
           <span class="confirm">
-            Delete every cached student record from this computer?{' '}
+            {t('options.deleteConfirm')}{' '}
             <button
               type="button"
               class="danger"
@@ -267,43 +301,82 @@ function FeedStatusPanel({
                 onClear();
               }}
             >
-              Yes, delete
+              {t('options.deleteYes')}
             </button>{' '}
             <button type="button" onClick={() => setConfirming(false)}>
-              Cancel
+              {t('options.cancel')}
             </button>
           </span>
         )}
       </div>
       <p class="progress" role="status" aria-live="polite">
-        {busy ?? (status?.refreshing ? 'Refreshing…' : '')}
+        {busy || (status?.refreshing ? t('options.refreshing') : '')}
       </p>
     </section>
   );
 }
 
-function SitesPanel({ status, onChange }: { status: FeedStatus; onChange: () => void }) {
+function SitesPanel({
+  t,
+  status,
+  onChange,
+}: {
+  t: Translate;
+  status: FeedStatus;
+  onChange: () => void;
+}) {
   const grant = (host: string) => {
     browser.permissions.request({ origins: matchPatternsForHost(host) }).then(onChange, onChange);
   };
   return (
     <section aria-labelledby="sites-title">
-      <h2 id="sites-title">District sites</h2>
-      <p>PlainSight only runs on the sites your district lists, once you allow each one.</p>
+      <h2 id="sites-title">{t('options.sites')}</h2>
+      <p>{t('options.sitesLead')}</p>
       <ul class="sites">
         {status.sites.map((site) => (
           <li key={site.host}>
             <span class="host">{site.host}</span> <span class="platform">({site.platform})</span>{' '}
             {site.granted ? (
-              <span class="ok">Allowed</span>
+              <span class="ok">{t('options.allowed')}</span>
             ) : (
               <button type="button" onClick={() => grant(site.host)}>
-                Allow on {site.host}
+                {t('options.allow', { host: site.host })}
               </button>
             )}
           </li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+function LanguagePanel({
+  t,
+  language,
+  onChange,
+}: {
+  t: Translate;
+  language: LanguageSetting;
+  onChange: (language: LanguageSetting) => void;
+}) {
+  return (
+    <section aria-labelledby="language-title">
+      <h2 id="language-title">{t('options.language')}</h2>
+      <label class="field">
+        <span class="visually-hidden">{t('options.language')}</span>
+        <select
+          value={language}
+          onChange={(e) => onChange(e.currentTarget.value as LanguageSetting)}
+        >
+          <option value="auto">{t('options.languageAuto')}</option>
+          <option value="en" lang="en">
+            English
+          </option>
+          <option value="es" lang="es">
+            Español
+          </option>
+        </select>
+      </label>
     </section>
   );
 }

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CardView } from '../lib/card/card-view';
+import type { Lang } from '../lib/catalog/catalog';
+import { type Translate, translator } from '../lib/i18n/strings';
 
 type LoadState = { kind: 'loading' } | { kind: 'ready'; view: CardView } | { kind: 'unavailable' };
 
@@ -23,12 +25,16 @@ function trapTab(event: KeyboardEvent, container: HTMLElement) {
 export function SupportCard({
   load,
   onClose,
+  initialLang,
 }: {
   load: () => Promise<CardView | null | undefined>;
   onClose: () => void;
+  initialLang: Lang;
 }) {
   const [state, setState] = useState<LoadState>({ kind: 'loading' });
   const dialog = useRef<HTMLDivElement>(null);
+  const lang = state.kind === 'ready' ? state.view.lang : initialLang;
+  const t = translator(lang);
 
   useEffect(() => {
     load().then(
@@ -38,8 +44,9 @@ export function SupportCard({
   }, [load]);
 
   useEffect(() => {
+    document.documentElement.lang = lang;
     if (state.kind !== 'loading') dialog.current?.focus();
-  }, [state.kind]);
+  }, [state.kind, lang]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
@@ -63,69 +70,89 @@ export function SupportCard({
       <header class="card-header">
         <div>
           <h1 id="card-title">
-            {state.kind === 'ready' ? state.view.displayName : 'Student supports'}
+            {state.kind === 'ready' ? state.view.displayName : t('cardFallbackTitle')}
           </h1>
           {state.kind === 'ready' && (
             <p class="subtitle">
-              Grade {state.view.grade}
-              {state.view.alsoKnownAs && <> · Listed as {state.view.alsoKnownAs}</>}
+              {[
+                t('grade', { grade: state.view.grade }),
+                state.view.planType && t('planType', { type: state.view.planType }),
+                state.view.alsoKnownAs && t('listedAs', { name: state.view.alsoKnownAs }),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             </p>
           )}
         </div>
-        <button type="button" class="close" onClick={onClose} aria-label="Close">
+        <button type="button" class="close" onClick={onClose} aria-label={t('close')}>
           <span aria-hidden="true">×</span>
         </button>
       </header>
-      {state.kind === 'loading' && <p class="muted">Loading…</p>}
-      {state.kind === 'unavailable' && (
-        <p class="muted">
-          This card is no longer available. Close it and open the student’s marker again.
-        </p>
-      )}
-      {state.kind === 'ready' && <CardBody view={state.view} />}
+      {state.kind === 'loading' && <p class="muted">{t('cardLoading')}</p>}
+      {state.kind === 'unavailable' && <p class="muted">{t('cardUnavailable')}</p>}
+      {state.kind === 'ready' && <CardBody view={state.view} t={t} />}
     </div>
   );
 }
 
-function CardBody({ view }: { view: CardView }) {
+function CardBody({ view, t }: { view: CardView; t: Translate }) {
   return (
     <>
       <section aria-labelledby="acc-title">
-        <h2 id="acc-title">Accommodations</h2>
-        {view.accommodations.length === 0 ? (
-          <p class="muted">No accommodations listed.</p>
-        ) : (
-          <ul class="items">
-            {view.accommodations.map((item) => (
-              <li key={item.id}>
-                <p class="item-title">{item.title}</p>
-                {item.text !== item.title && <p>{item.text}</p>}
-                {item.details && <p class="details">{item.details}</p>}
-                <p class="meta">
-                  {item.where}
-                  {item.responsible && <> · Responsible: {item.responsible}</>}
-                  {item.source === 'district' && <> · District wording</>}
-                </p>
-              </li>
-            ))}
-          </ul>
+        <h2 id="acc-title">{t('accommodations')}</h2>
+        {view.groups.length === 0 && <p class="muted">{t('noAccommodations')}</p>}
+        {view.groups.map((group) => (
+          <div class="group" key={group.title}>
+            <h3>{group.title}</h3>
+            <ul class="items">
+              {group.items.map((item) => (
+                <li key={item.id}>
+                  <p class="item-title">
+                    {item.title}
+                    {item.modification && <span class="tag">{t('modification')}</span>}
+                  </p>
+                  {item.text !== item.title && <p>{item.text}</p>}
+                  {item.details && <p class="details">{item.details}</p>}
+                  {item.tip && (
+                    <p class="tip">
+                      <strong>{item.tip.label}</strong> {item.tip.text}
+                    </p>
+                  )}
+                  <p class="meta">
+                    {[
+                      item.where,
+                      item.responsible && t('responsible', { who: item.responsible }),
+                      item.source === 'district' && t('districtWording'),
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+        {view.hiddenForOtherClasses > 0 && (
+          <p class="muted">{t('hiddenForOtherClasses', { count: view.hiddenForOtherClasses })}</p>
         )}
       </section>
       <section aria-labelledby="svc-title">
-        <h2 id="svc-title">Today’s services · {view.todayLabel}</h2>
+        <h2 id="svc-title">{t('servicesToday', { day: view.todayLabel })}</h2>
         {view.servicesToday.length === 0 ? (
-          <p class="muted">No services scheduled today.</p>
+          <p class="muted">{t('noServicesToday')}</p>
         ) : (
           <ul class="items">
             {view.servicesToday.map((service) => (
               <li key={service.id}>
                 <p class="item-title">
-                  {service.time} {service.title} with {service.provider}
+                  {t('serviceWith', {
+                    time: service.time,
+                    service: service.title,
+                    provider: service.provider,
+                  })}
                 </p>
                 <p class="meta">
-                  {service.setting}
-                  {service.location && <> · {service.location}</>}
-                  {service.needs && <> · {service.needs}</>}
+                  {[service.setting, service.location, service.needs].filter(Boolean).join(' · ')}
                 </p>
               </li>
             ))}
@@ -134,7 +161,7 @@ function CardBody({ view }: { view: CardView }) {
       </section>
       <footer class="card-footer">
         <p>
-          Case manager:{' '}
+          {t('caseManager')}{' '}
           {view.caseManager.email ? (
             <a href={`mailto:${view.caseManager.email}`}>{view.caseManager.name}</a>
           ) : (
@@ -142,7 +169,7 @@ function CardBody({ view }: { view: CardView }) {
           )}
           {view.caseManager.phone && <> · {view.caseManager.phone}</>}
         </p>
-        <p>Plan review: {view.reviewDate}</p>
+        <p>{t('planReview', { date: view.reviewDate })}</p>
       </footer>
     </>
   );

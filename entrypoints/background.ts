@@ -1,4 +1,8 @@
+import { z } from 'zod';
 import { BackgroundController } from '../lib/background/controller';
+
+// Extension pages forbid eval; tell zod up front instead of letting it probe with new Function.
+z.config({ jitless: true });
 
 export default defineBackground(() => {
   const controller = new BackgroundController({
@@ -20,6 +24,9 @@ export default defineBackground(() => {
   });
   browser.permissions.onRemoved.addListener(() => {
     void controller.syncContentScripts();
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void controller.forgetTab(tabId);
   });
   browser.action.onClicked.addListener(() => {
     void browser.runtime.openOptionsPage();

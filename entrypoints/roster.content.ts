@@ -1,8 +1,11 @@
+import type { Lang } from '../lib/catalog/catalog';
 import { CardFrame } from '../lib/content/card-frame';
 import { createMarkerHost } from '../lib/content/marker-host';
 import { RosterWatcher } from '../lib/content/roster-watcher';
+import { PAGE_LABELS } from '../lib/i18n/page-labels';
 import { sendToBackground } from '../lib/messages/send';
 import { parseToContent } from '../lib/messages/to-content';
+import { classHintOf, pageKindFor } from '../lib/sites/page-context';
 import { adapterFor } from '../lib/sites/registry';
 
 /** Candidates per message; the protocol caps one request at 5,000. */
@@ -13,23 +16,34 @@ export default defineContentScript({
   registration: 'runtime',
   matches: [],
   main(ctx) {
+    const adapter = adapterFor(new URL(location.href));
+    let lang: Lang = 'en';
     const cards = new CardFrame(document, {
-      requestCardUrl: async (studentId) =>
-        (await sendToBackground({ type: 'card/open', studentId }))?.url,
+      requestCardUrl: async (studentId) => {
+        const url = new URL(location.href);
+        const answer = await sendToBackground({
+          type: 'card/open',
+          studentId,
+          context: { pageKind: pageKindFor(adapter, url), classHint: classHintOf(document) },
+        });
+        return answer?.url;
+      },
+      frameTitle: () => PAGE_LABELS[lang].cardFrameTitle,
     });
     const watcher = new RosterWatcher(document, {
-      adapter: adapterFor(new URL(location.href)),
+      adapter,
       match: async (candidates) => {
         const results = [];
         for (let i = 0; i < candidates.length; i += BATCH) {
           const batch = candidates.slice(i, i + BATCH);
           const answer = await sendToBackground({ type: 'roster/match', candidates: batch });
+          if (answer) lang = answer.lang;
           results.push(...(answer?.results ?? batch.map(() => ({ status: 'none' as const }))));
         }
         return results;
       },
       createMarker: () =>
-        createMarkerHost(document, (button, host) => {
+        createMarkerHost(document, PAGE_LABELS[lang].markerLabel, (button, host) => {
           const studentId = watcher.studentIdOf(host);
           if (studentId) void cards.toggle(studentId, button);
         }),

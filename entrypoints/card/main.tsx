@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { SupportCard } from '../../components/SupportCard';
+import { languageFor } from '../../lib/i18n/strings';
 import { sendToBackground } from '../../lib/messages/send';
 import '../../components/support-card.css';
 
@@ -7,8 +8,9 @@ const nonce = location.hash.slice(1);
 const close = () => void sendToBackground({ type: 'card/close', nonce });
 
 const app = document.getElementById('app') as HTMLElement;
+const load = () => sendToBackground({ type: 'card/get', nonce });
 render(
-  <SupportCard load={() => sendToBackground({ type: 'card/get', nonce })} onClose={close} />,
+  <SupportCard load={load} onClose={close} initialLang={languageFor(navigator.language)} />,
   app,
 );
 

@@ -5,6 +5,8 @@
  */
 export interface CardSession {
   studentId: string;
+  /** What the page told about itself: grading or not, and which class it shows. */
+  context: { pageKind: 'grading' | 'other'; classHint?: string };
   tabId: number;
   frameId: number;
   createdAt: number;

@@ -1,8 +1,11 @@
 import { browser } from 'wxt/browser';
 import { buildCardView } from '../card/card-view';
+import { classFromHint } from '../card/class-hint';
+import type { Lang } from '../catalog/catalog';
 import { PlainSightDb } from '../db/database';
 import { refreshFeed } from '../feed/refresh';
 import { deleteCachedFeed, readAllStudents, readFeedHeader, readStudents } from '../feed/store';
+import { languageFor } from '../i18n/strings';
 import { RosterMatcher } from '../matching/roster-matcher';
 import {
   ContentRequest,
@@ -39,6 +42,11 @@ export class BackgroundController {
   async settings(): Promise<Settings> {
     const { settings } = await browser.storage.local.get('settings');
     return parseSettings(settings, this.options.defaultSettings);
+  }
+
+  private async lang(): Promise<Lang> {
+    const { language } = await this.settings();
+    return language === 'auto' ? languageFor(browser.i18n.getUILanguage()) : language;
   }
 
   private async fetchState(): Promise<FetchState | null> {
@@ -157,8 +165,9 @@ export class BackgroundController {
   }
 
   async status(): Promise<FeedStatus> {
-    const [settings, header, lastAttempt, alarm, hosts] = await Promise.all([
+    const [settings, lang, header, lastAttempt, alarm, hosts] = await Promise.all([
       this.settings(),
+      this.lang(),
       readFeedHeader(this.db),
       this.fetchState(),
       browser.alarms.get(REFRESH_ALARM),
@@ -166,6 +175,8 @@ export class BackgroundController {
     ]);
     return {
       source: settings.feedSource,
+      language: settings.language,
+      lang,
       feed: header
         ? {
             districtName: header.district.name,
@@ -218,12 +229,13 @@ export class BackgroundController {
           tabId,
           results.flatMap((r) => (r.status === 'student' ? [r.studentId] : [])),
         );
-        return { results };
+        return { results, lang: await this.lang() };
       }
       case 'card/open': {
         if (!(await this.rosters.has(tabId, content.data.studentId))) return undefined;
         const nonce = await this.cards.open({
           studentId: content.data.studentId,
+          context: content.data.context,
           tabId,
           frameId: sender.frameId ?? 0,
         });
@@ -245,6 +257,11 @@ export class BackgroundController {
       case 'data/clear':
         await this.clearData();
         return this.status();
+      case 'settings/set-language': {
+        const settings = await this.settings();
+        await browser.storage.local.set({ settings: { ...settings, language: request.language } });
+        return this.status();
+      }
       case 'card/get':
         return this.cardView(request.nonce);
       case 'card/close':
@@ -278,6 +295,12 @@ export class BackgroundController {
         timeZone: header.district.timezone,
         classes: header.classes,
       },
+      {
+        lang: await this.lang(),
+        pageKind: session.context.pageKind,
+        classId: classFromHint(session.context.classHint, header.classes)?.id,
+        showPlanType: header.district.showPlanType,
+      },
       new Date(),
     );
   }
@@ -287,6 +310,10 @@ export class BackgroundController {
     await browser.storage.local.set({ settings: { ...settings, feedSource: source } });
     await this.scheduleRefresh();
     await this.refresh();
+  }
+
+  forgetTab(tabId: number): Promise<void> {
+    return this.rosters.forget(tabId);
   }
 
   async clearData(): Promise<void> {

@@ -1,10 +1,14 @@
+import type { Lang } from '../catalog/catalog';
 import type { Site } from '../feed/schema';
-import type { FeedSource } from '../messages/protocol';
+import type { FeedSource, LanguageSetting } from '../messages/protocol';
 import type { FetchState } from '../settings/schema';
 
 /** What the options page shows about the feed. Holds no student records. */
 export interface FeedStatus {
   source: FeedSource | null;
+  language: LanguageSetting;
+  /** The language the UI is shown in (the setting, or the browser's language). */
+  lang: Lang;
   feed: {
     districtName: string;
     timeZone: string;

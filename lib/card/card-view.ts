@@ -1,23 +1,53 @@
 import { format, parseISO } from 'date-fns';
-import { catalogEntry } from '../catalog/catalog';
+import { es as esLocale } from 'date-fns/locale/es';
+import {
+  CATEGORY_ORDER,
+  type CatalogCategory,
+  type CatalogEntry,
+  catalogEntry,
+  categoryLabel,
+  type Lang,
+} from '../catalog/catalog';
 import type { Accommodation, ClassSection, Service, Student } from '../feed/schema';
+import { joinList, type StringKey, translator } from '../i18n/strings';
 import { localDay, sessionsOn } from '../services/today';
+
+/** Where the card is opened: grading pages put grading-relevant items first. */
+export type PageKind = 'grading' | 'other';
+
+export interface CardContext {
+  lang: Lang;
+  pageKind: PageKind;
+  /** The class the page shows, when the page tells and the student is in it. */
+  classId?: string;
+  /** Districts choose whether staff see "IEP" or "504"; off unless enabled. */
+  showPlanType: boolean;
+}
 
 /**
  * What the support card shows, shaped in the background so the card page only renders text.
- * Deliberately carries no plan type and no disability information.
+ * Never carries a disability category; carries the plan type only when the district allows it.
  */
 export interface CardView {
+  lang: Lang;
   displayName: string;
-  /** The legal name when the student goes by a preferred name, so staff can recognise both. */
+  /** The listed name when the student goes by a preferred name, so staff recognise both. */
   alsoKnownAs?: string;
   grade: string;
+  planType?: string;
   reviewDate: string;
   caseManager: { name: string; role?: string; email?: string; phone?: string };
-  accommodations: AccommodationView[];
+  groups: AccommodationGroup[];
+  /** Accommodations left out because they apply only in other classes. */
+  hiddenForOtherClasses: number;
   servicesToday: ServiceView[];
   districtName: string;
   todayLabel: string;
+}
+
+export interface AccommodationGroup {
+  title: string;
+  items: AccommodationView[];
 }
 
 export interface AccommodationView {
@@ -29,6 +59,9 @@ export interface AccommodationView {
   details?: string;
   where: string;
   responsible?: string;
+  modification: boolean;
+  /** The catalog's tip for this context ("While grading: …" on grading pages). */
+  tip?: { label: string; text: string };
 }
 
 export interface ServiceView {
@@ -41,116 +74,178 @@ export interface ServiceView {
   needs?: string;
 }
 
-const SERVICE_NAMES: Record<Service['type'], string> = {
-  'speech-language': 'Speech-language therapy',
-  'occupational-therapy': 'Occupational therapy',
-  'physical-therapy': 'Physical therapy',
-  counseling: 'Counseling',
-  psychological: 'Psychological services',
-  'specialized-instruction': 'Specialized instruction',
-  'behavior-support': 'Behavior support',
-  other: 'Service',
-};
-
-const SETTINGS: Record<Service['setting'], string> = {
-  'pull-out': 'leaves class',
-  'push-in': 'in class',
-  consult: 'consult with teacher',
-};
-
-const NEEDS: Record<string, string> = {
-  device: 'a device',
-  headphones: 'headphones',
-  'quiet-space': 'a quiet space',
-  'adult-nearby': 'an adult nearby',
-};
-
-const CONTEXT_NAMES: Record<string, string> = {
-  assessments: 'tests and quizzes',
-  assignments: 'assignments',
-  instruction: 'instruction',
-};
+interface FeedInfo {
+  districtName: string;
+  timeZone: string;
+  classes: readonly ClassSection[];
+}
 
 export function displayNameOf(student: Pick<Student, 'name'>): string {
   const { given, family, preferred } = student.name;
   return `${preferred ?? given} ${family}`;
 }
 
-function describeWhere(accommodation: Accommodation, classes: readonly ClassSection[]): string {
+/** If the feed does not say where an accommodation applies, it applies everywhere. */
+export function appliesInClass(
+  accommodation: Accommodation,
+  classSection: ClassSection | undefined,
+): boolean {
   const applies = accommodation.appliesTo;
-  if (!applies) return 'All classes and work';
-  const parts: string[] = [];
-  if (applies.contexts) parts.push(applies.contexts.map((c) => CONTEXT_NAMES[c] ?? c).join(', '));
-  if (applies.subjects) parts.push(applies.subjects.join(', '));
-  if (applies.classIds) {
-    const titles = applies.classIds.map((id) => classes.find((c) => c.id === id)?.title ?? id);
-    parts.push(titles.join(', '));
-  }
-  return parts.join(' · ');
+  if (!classSection || !applies || (!applies.classIds && !applies.subjects)) return true;
+  if (applies.classIds?.includes(classSection.id)) return true;
+  return (
+    classSection.subject !== undefined &&
+    (applies.subjects?.some((s) => s.toLowerCase() === classSection.subject?.toLowerCase()) ??
+      false)
+  );
 }
 
-function capitalise(text: string): string {
+function isGradingRelevant(accommodation: Accommodation, entry: CatalogEntry | undefined): boolean {
+  const contexts = accommodation.appliesTo?.contexts;
+  if (contexts && !contexts.some((c) => c === 'assessments' || c === 'assignments')) return false;
+  return entry?.gradingRelevant ?? contexts !== undefined;
+}
+
+function describeWhere(
+  accommodation: Accommodation,
+  classes: readonly ClassSection[],
+  lang: Lang,
+): string {
+  const t = translator(lang);
+  const applies = accommodation.appliesTo;
+  if (!applies) return t('appliesEverywhere');
+  const parts: string[] = [];
+  if (applies.contexts) {
+    parts.push(applies.contexts.map((c) => t(`context.${c}` as StringKey)).join(', '));
+  }
+  if (applies.subjects) parts.push(applies.subjects.join(', '));
+  if (applies.classIds) {
+    parts.push(
+      applies.classIds.map((id) => classes.find((c) => c.id === id)?.title ?? id).join(', '),
+    );
+  }
+  const text = parts.join(' · ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export function accommodationView(
   accommodation: Accommodation,
   classes: readonly ClassSection[],
+  context: Pick<CardContext, 'lang' | 'pageKind'>,
 ): AccommodationView {
+  const t = translator(context.lang);
   const entry = accommodation.code ? catalogEntry(accommodation.code) : undefined;
-  const fromDistrict = accommodation.text !== undefined;
+  const text = entry?.text[context.lang];
+  const fromDistrict = accommodation.text !== undefined || !entry;
+  const grading = context.pageKind === 'grading' && isGradingRelevant(accommodation, entry);
   return {
     id: accommodation.id,
-    title: entry?.title ?? accommodation.text ?? accommodation.code ?? '',
-    text: accommodation.text ?? entry?.summary ?? '',
-    source: fromDistrict || !entry ? 'district' : 'catalog',
+    title: text?.title ?? accommodation.text ?? accommodation.code ?? '',
+    text: accommodation.text ?? text?.summary ?? '',
+    source: fromDistrict ? 'district' : 'catalog',
     details: accommodation.details,
-    where: capitalise(describeWhere(accommodation, classes)),
-    responsible: accommodation.responsible?.map((r) => r.replace('-', ' ')).join(', '),
+    where: describeWhere(accommodation, classes, context.lang),
+    responsible: accommodation.responsible?.map((r) => t(`role.${r}` as StringKey)).join(', '),
+    modification: entry?.modification ?? false,
+    tip: text
+      ? grading
+        ? { label: t('whileGrading'), text: text.whileGrading }
+        : { label: t('inClass'), text: text.inClass }
+      : undefined,
   };
+}
+
+const CUSTOM = 'custom';
+
+/**
+ * Grading pages: grading- and assessment-relevant items first. Elsewhere: by catalog category,
+ * district-defined items last. The feed's own order is kept within a group.
+ */
+export function groupAccommodations(
+  accommodations: readonly Accommodation[],
+  classes: readonly ClassSection[],
+  context: CardContext,
+): AccommodationGroup[] {
+  const t = translator(context.lang);
+  const view = (a: Accommodation) => accommodationView(a, classes, context);
+  const categoryOf = (a: Accommodation): CatalogCategory | typeof CUSTOM =>
+    (a.code ? catalogEntry(a.code)?.category : undefined) ?? CUSTOM;
+  const byCategory = (a: Accommodation, b: Accommodation) =>
+    rank(categoryOf(a)) - rank(categoryOf(b));
+
+  if (context.pageKind === 'grading') {
+    const relevant = accommodations.filter((a) =>
+      isGradingRelevant(a, a.code ? catalogEntry(a.code) : undefined),
+    );
+    const others = accommodations.filter((a) => !relevant.includes(a));
+    return [
+      { title: t('gradingFirst'), items: [...relevant].sort(byCategory).map(view) },
+      { title: t('otherAccommodations'), items: [...others].sort(byCategory).map(view) },
+    ].filter((group) => group.items.length > 0);
+  }
+  const groups = new Map<CatalogCategory | typeof CUSTOM, Accommodation[]>();
+  for (const accommodation of [...accommodations].sort(byCategory)) {
+    const key = categoryOf(accommodation);
+    groups.set(key, [...(groups.get(key) ?? []), accommodation]);
+  }
+  return [...groups].map(([key, items]) => ({
+    title: key === CUSTOM ? t('otherAccommodations') : categoryLabel(key, context.lang),
+    items: items.map(view),
+  }));
+}
+
+function rank(category: CatalogCategory | typeof CUSTOM): number {
+  const index = category === CUSTOM ? -1 : CATEGORY_ORDER.indexOf(category);
+  return index === -1 ? CATEGORY_ORDER.length : index;
 }
 
 export function serviceViewsForDay(
   services: readonly Service[],
   now: Date,
   timeZone: string,
+  lang: Lang,
 ): ServiceView[] {
+  const t = translator(lang);
   return sessionsOn(services, localDay(now, timeZone)).map(({ service, slot }) => {
-    const remote = service.delivery?.mode === 'remote';
-    const needs = service.delivery?.needs?.map((n) => NEEDS[n] ?? n);
+    const name = service.label ?? t(`service.${service.type}` as StringKey);
+    const needs = service.delivery?.needs?.map((n) => t(`need.${n}` as StringKey));
     return {
-      id: `${service.id}@${slot.start}`,
-      title: `${remote ? 'Remote ' : ''}${service.label ?? SERVICE_NAMES[service.type]}`,
+      id: `${service.id}@${slot.weekday}${slot.start}`,
+      title: service.delivery?.mode === 'remote' ? t('remote', { service: name }) : name,
       time: `${slot.start}–${slot.end}`,
       provider: service.provider.name,
-      setting: SETTINGS[service.setting],
+      setting: t(`setting.${service.setting}` as StringKey),
       location: slot.location,
-      needs: needs && needs.length > 0 ? `Needs ${joinList(needs)}` : undefined,
+      needs: needs && needs.length > 0 ? t('needs', { list: joinList(needs, lang) }) : undefined,
     };
   });
 }
 
-function joinList(items: string[]): string {
-  if (items.length < 2) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
-
 export function buildCardView(
   student: Student,
-  feed: { districtName: string; timeZone: string; classes: readonly ClassSection[] },
+  feed: FeedInfo,
+  context: CardContext,
   now: Date,
 ): CardView {
   const { given, family, preferred } = student.name;
   const day = localDay(now, feed.timeZone);
+  const locale = context.lang === 'es' ? { locale: esLocale } : {};
+  const classSection = student.classIds.includes(context.classId ?? '')
+    ? feed.classes.find((c) => c.id === context.classId)
+    : undefined;
+  const applicable = student.accommodations.filter((a) => appliesInClass(a, classSection));
   return {
+    lang: context.lang,
     displayName: displayNameOf(student),
     alsoKnownAs: preferred && preferred !== given ? `${given} ${family}` : undefined,
     grade: student.grade,
-    reviewDate: format(parseISO(student.plan.reviewDate), 'MMMM d, yyyy'),
+    planType: context.showPlanType ? student.plan.type : undefined,
+    reviewDate: format(parseISO(student.plan.reviewDate), 'PPP', locale),
     caseManager: student.plan.caseManager,
-    accommodations: student.accommodations.map((a) => accommodationView(a, feed.classes)),
-    servicesToday: serviceViewsForDay(student.services, now, feed.timeZone),
+    groups: groupAccommodations(applicable, feed.classes, context),
+    hiddenForOtherClasses: student.accommodations.length - applicable.length,
+    servicesToday: serviceViewsForDay(student.services, now, feed.timeZone, context.lang),
     districtName: feed.districtName,
-    todayLabel: format(parseISO(day.date), 'EEEE, MMMM d'),
+    todayLabel: format(parseISO(day.date), 'EEEE PPP', locale),
   };
 }

@@ -6,6 +6,8 @@
 export interface CardFrameDeps {
   /** Asks the background for a card URL for this student (undefined when refused). */
   requestCardUrl(studentId: string): Promise<string | undefined>;
+  /** The frame's accessible title, in the user's language. */
+  frameTitle(): string;
 }
 
 const WIDTH = 380;
@@ -49,7 +51,7 @@ export class CardFrame {
     const shadow = frameHost.attachShadow({ mode: 'open' });
     const iframe = this.doc.createElement('iframe');
     iframe.src = url;
-    iframe.title = 'Student support card';
+    iframe.title = this.deps.frameTitle();
     iframe.setAttribute('allow', '');
     iframe.style.cssText = [
       'all: initial',

@@ -7,6 +7,7 @@ import { MARKER_CSS, Marker } from '../../components/Marker';
  */
 export function createMarkerHost(
   doc: Document,
+  label: string,
   onActivate: (button: HTMLButtonElement, host: HTMLElement) => void,
 ): HTMLElement {
   const host = doc.createElement('span');
@@ -15,6 +16,6 @@ export function createMarkerHost(
   style.textContent = MARKER_CSS;
   const mount = doc.createElement('span');
   shadow.append(style, mount);
-  render(h(Marker, { onActivate: (button) => onActivate(button, host) }), mount);
+  render(h(Marker, { label, onActivate: (button) => onActivate(button, host) }), mount);
   return host;
 }

@@ -1,3 +1,4 @@
+import type { Translate } from '../i18n/strings';
 import type { FeedProblem } from './schema';
 
 export type FeedFetchError =
@@ -120,22 +121,20 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** One sentence a person can act on. */
-export function describeFetchError(error: FeedFetchError): string {
+/** One sentence a person can act on, in the user's language. */
+export function describeFetchError(error: FeedFetchError, t: Translate): string {
   switch (error.kind) {
     case 'http':
-      return `The feed server answered HTTP ${error.status}${error.statusText ? ` ${error.statusText}` : ''}.`;
+      return t('error.http', { status: `${error.status} ${error.statusText}`.trim() });
     case 'network':
-      return `The feed could not be reached (network error: ${error.message}).`;
-    case 'timeout':
-      return `The feed did not answer within ${Math.round(error.ms / 1000)} seconds.`;
-    case 'too-large':
-      return `The feed is larger than the ${Math.round(error.maxBytes / 1_048_576)} MB limit.`;
     case 'not-json':
-      return `The feed is not valid JSON (${error.message}).`;
-    case 'validation':
-      return `The feed does not match the PlainSight feed format (${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}).`;
     case 'storage':
-      return `The feed could not be saved on this computer (${error.message}).`;
+      return t(`error.${error.kind}`, { message: error.message });
+    case 'timeout':
+      return t('error.timeout', { seconds: Math.round(error.ms / 1000) });
+    case 'too-large':
+      return t('error.too-large', { mb: Math.round(error.maxBytes / 1_048_576) });
+    case 'validation':
+      return t('error.validation', { count: error.problems.length });
   }
 }

@@ -237,7 +237,15 @@ export const Feed = z
   .object({
     $schema: z.string().optional(),
     version: z.literal(1),
-    district: z.object({ id, name: text(160), timezone: timeZone }),
+    district: z.object({
+      id,
+      name: text(160),
+      timezone: timeZone,
+      showPlanType: z
+        .boolean()
+        .default(false)
+        .describe('Whether staff see the plan type (IEP or 504) on the card'),
+    }),
     generatedAt: isoDateTime,
     expiresAt: isoDateTime.optional().describe('After this the extension stops showing the data'),
     sites: z.array(Site).max(100).default([]),

@@ -10,6 +10,9 @@ const shortText = z.string().max(200);
 const studentId = z.string().min(1).max(128);
 const nonce = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
+export const LanguageSetting = z.enum(['auto', 'en', 'es']);
+export type LanguageSetting = z.infer<typeof LanguageSetting>;
+
 export const RosterCandidate = z.object({
   text: shortText,
   ids: z.partialRecord(IdSystem, z.string().min(1).max(128)).optional(),
@@ -22,7 +25,15 @@ export const ContentRequest = z.discriminatedUnion('type', [
     type: z.literal('roster/match'),
     candidates: z.array(RosterCandidate).max(5000),
   }),
-  z.object({ type: z.literal('card/open'), studentId }),
+  z.object({
+    type: z.literal('card/open'),
+    studentId,
+    context: z.object({
+      pageKind: z.enum(['grading', 'other']),
+      /** Page title and heading, to tell which class is on screen. */
+      classHint: shortText.optional(),
+    }),
+  }),
 ]);
 export type ContentRequest = z.infer<typeof ContentRequest>;
 
@@ -38,6 +49,7 @@ export const PageRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('feed/refresh') }),
   z.object({ type: z.literal('feed/set-source'), source: FeedSource }),
   z.object({ type: z.literal('data/clear') }),
+  z.object({ type: z.literal('settings/set-language'), language: LanguageSetting }),
   z.object({ type: z.literal('card/get'), nonce }),
   z.object({ type: z.literal('card/close'), nonce }),
   z.object({ type: z.literal('card/resize'), nonce, height: z.number().int().min(40).max(2000) }),

@@ -1,16 +1,18 @@
 import { browser } from 'wxt/browser';
 import type { FeedStatus } from '../background/status';
 import type { CardView } from '../card/card-view';
+import type { Lang } from '../catalog/catalog';
 import type { ContentRequest, PageRequest, RosterMatch } from './protocol';
 
 /** What the background answers to each request type (undefined when it refuses). */
 export interface Responses {
-  'roster/match': { results: RosterMatch[] } | undefined;
+  'roster/match': { results: RosterMatch[]; lang: Lang } | undefined;
   'card/open': { url: string } | undefined;
   'feed/status': FeedStatus;
   'feed/refresh': FeedStatus;
   'feed/set-source': FeedStatus;
   'data/clear': FeedStatus;
+  'settings/set-language': FeedStatus;
   'card/get': CardView | null | undefined;
   'card/close': { ok: true } | undefined;
   'card/resize': { ok: true } | undefined;

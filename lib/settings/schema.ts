@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FeedSource } from '../messages/protocol';
+import { FeedSource, LanguageSetting } from '../messages/protocol';
 
 /** Settings a staff member can change on the options page; stored in storage.local. */
 export const Settings = z.object({
@@ -10,6 +10,8 @@ export const Settings = z.object({
     .min(5)
     .max(24 * 60)
     .default(60),
+  /** 'auto' follows the browser's language. */
+  language: LanguageSetting.default('auto'),
 });
 export type Settings = z.infer<typeof Settings>;
 

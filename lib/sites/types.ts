@@ -1,3 +1,4 @@
+import type { PageKind } from '../card/card-view';
 import type { Platform } from '../feed/schema';
 import type { RosterCandidate } from '../messages/protocol';
 
@@ -17,4 +18,6 @@ export interface SiteAdapter {
   /** Pure: decides from the URL alone. */
   matchesUrl(url: URL): boolean;
   findCandidates(root: ParentNode): PageCandidate[];
+  /** Whether the page is for grading; when absent the URL decides (lib/sites/page-context.ts). */
+  pageKind?(url: URL): PageKind;
 }

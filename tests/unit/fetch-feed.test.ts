@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeFetchError, downloadFeed } from '../../lib/feed/fetch-feed';
+import { translator } from '../../lib/i18n/strings';
 
 const options = { timeoutMs: 200, maxBytes: 1000 };
 
@@ -39,7 +40,10 @@ describe('downloadFeed', () => {
       kind: 'failed',
       error: { kind: 'http', status: 503, statusText: 'Service Unavailable' },
     });
-    if (result.kind === 'failed') expect(describeFetchError(result.error)).toContain('HTTP 503');
+    if (result.kind === 'failed') {
+      expect(describeFetchError(result.error, translator('en'))).toContain('HTTP 503');
+      expect(describeFetchError(result.error, translator('es'))).toContain('respondió HTTP 503');
+    }
   });
 
   it('stops reading a body past the byte cap, even without Content-Length', async () => {

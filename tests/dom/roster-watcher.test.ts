@@ -1,0 +1,680 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { RosterWatcher, type RosterWatcherDeps } from '../../lib/content/roster-watcher';
+import type { RosterCandidate, RosterMatch } from '../../lib/messages/protocol';
+import { findNameCandidates, genericAdapter, looksLikeName } from '../../lib/sites/generic';
+
+// All names are invented.
+const MARKER_CLASS = 'ps-test-marker';
+const NONE: RosterMatch = { status: 'none' };
+
+function student(studentId: string): RosterMatch {
+  return { status: 'student', studentId };
+}
+
+/** What the fake background knows: page text → answer. Anything else is 'none'. */
+function defaultFeed(): Map<string, RosterMatch> {
+  return new Map<string, RosterMatch>([
+    ['Maya Okafor', student('s-maya')],
+    ['Okafor, Maya', student('s-maya')],
+    ['Thao Nguyen', student('s-thao')],
+    ['Nguyen, Thao', student('s-thao')],
+    ['Brennan-Ortiz, Sasha', student('s-sasha')],
+    ['Jordan Lee', { status: 'ambiguous' }],
+    ['Lee, Jordan', { status: 'ambiguous' }],
+    // Two different students: one anchor showing both texts must not be marked.
+    ['Jamie Cruz Alvarez', student('s-jamie-alvarez')],
+    ['Jamie Cruz', student('s-jamie-cruz')],
+  ]);
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  element.append(...children);
+  return element;
+}
+
+function link(text: string): HTMLAnchorElement {
+  const a = el('a', text);
+  a.href = '/courses/1/users/1';
+  return a;
+}
+
+/** A gradebook row: the name as a link in the first cell, a score in the second. */
+function nameRow(name: string): HTMLTableRowElement {
+  return el('tr', el('td', link(name)), el('td', '93%'));
+}
+
+function rosterTable(...names: string[]): HTMLTableSectionElement {
+  const tbody = el('tbody', ...names.map(nameRow));
+  document.body.append(el('table', tbody));
+  return tbody;
+}
+
+// happy-dom has no HTMLTableSectionElement.rows / HTMLTableRowElement.cells.
+function rowsOf(tbody: Element): HTMLTableRowElement[] {
+  return [...tbody.querySelectorAll<HTMLTableRowElement>(':scope > tr')];
+}
+
+function rowAt(tbody: Element, index: number): HTMLTableRowElement {
+  const row = rowsOf(tbody)[index];
+  if (!row) throw new Error(`no row ${index}`);
+  return row;
+}
+
+function cellAt(row: Element, index: number): HTMLTableCellElement {
+  const cell = row.querySelectorAll<HTMLTableCellElement>(':scope > td')[index];
+  if (!cell) throw new Error(`no cell ${index}`);
+  return cell;
+}
+
+function linkIn(row: Element): HTMLAnchorElement {
+  const a = row.querySelector('a');
+  if (!a) throw new Error('row has no link');
+  return a;
+}
+
+function allMarkers(root: ParentNode = document): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>(`.${MARKER_CLASS}`)];
+}
+
+function markerAfter(element: Element): HTMLElement | null {
+  const next = element.nextElementSibling;
+  return next instanceof HTMLElement && next.classList.contains(MARKER_CLASS) ? next : null;
+}
+
+/** Lets the MutationObserver fire, the scheduled batch run and the fake background answer. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 4; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+const watchers: RosterWatcher[] = [];
+
+function createWatcher(
+  options: {
+    feed?: Map<string, RosterMatch>;
+    deps?: Partial<RosterWatcherDeps>;
+    root?: Document;
+  } = {},
+) {
+  const feed = options.feed ?? defaultFeed();
+  const asked: string[] = [];
+  const match = vi.fn(async (candidates: RosterCandidate[]) => {
+    asked.push(...candidates.map((c) => c.text));
+    return candidates.map((c) => feed.get(c.text) ?? NONE);
+  });
+  const createMarker = vi.fn(() => {
+    const span = document.createElement('span');
+    span.className = MARKER_CLASS;
+    return span;
+  });
+  const watcher = new RosterWatcher(options.root ?? document, {
+    adapter: genericAdapter,
+    match,
+    createMarker,
+    isVisible: () => true,
+    schedule: (cb) => setTimeout(cb, 0),
+    ...options.deps,
+  });
+  watchers.push(watcher);
+  return { watcher, match, asked, feed, createMarker };
+}
+
+/** For every marker in the page: the text of the link before it and the student it stands for. */
+function markedLinks(watcher: RosterWatcher): [string, string | undefined][] {
+  return allMarkers()
+    .map((marker): [string, string | undefined] => [
+      marker.previousElementSibling?.textContent ?? '(no anchor)',
+      watcher.studentIdOf(marker),
+    ])
+    .sort(([a], [b]) => a.localeCompare(b));
+}
+
+afterEach(() => {
+  for (const watcher of watchers.splice(0)) watcher.stop();
+  document.body.replaceChildren();
+});
+
+describe('RosterWatcher: first scan', () => {
+  it('marks exactly the links that name feed students', async () => {
+    const tbody = rosterTable(
+      'Okafor, Maya',
+      'Nguyen, Thao',
+      'Zed Unknownson',
+      'Brennan-Ortiz, Sasha',
+    );
+    const { watcher } = createWatcher();
+    await watcher.start();
+
+    expect(markedLinks(watcher)).toEqual([
+      ['Brennan-Ortiz, Sasha', 's-sasha'],
+      ['Nguyen, Thao', 's-thao'],
+      ['Okafor, Maya', 's-maya'],
+    ]);
+    expect(watcher.markerCount()).toBe(3);
+    const unknownRow = rowAt(tbody, 2);
+    expect(markerAfter(linkIn(unknownRow))).toBeNull();
+  });
+
+  it('places the marker right after a "Last, First" link inside its table cell', async () => {
+    const tbody = rosterTable('Okafor, Maya');
+    const { watcher } = createWatcher();
+    await watcher.start();
+
+    const row = rowAt(tbody, 0);
+    const a = linkIn(row);
+    const marker = markerAfter(a);
+    expect(marker).not.toBeNull();
+    expect(marker?.parentElement).toBe(cellAt(row, 0));
+    // The score cell is untouched.
+    expect(cellAt(row, 1).childNodes.length).toBe(1);
+    expect(cellAt(row, 1).textContent).toBe('93%');
+  });
+
+  it('puts the marker inside a block container that holds the name itself, at the end', async () => {
+    const item = el('li', 'Maya Okafor');
+    document.body.append(el('ul', item));
+    const { watcher } = createWatcher();
+    await watcher.start();
+
+    expect(item.lastElementChild?.classList.contains(MARKER_CLASS)).toBe(true);
+    expect(item.lastElementChild && watcher.studentIdOf(item.lastElementChild)).toBe('s-maya');
+    expect(allMarkers()).toHaveLength(1);
+  });
+
+  it('does not mark ambiguous or unknown names', async () => {
+    rosterTable('Lee, Jordan', 'Jordan Lee', 'Someone Else', 'Okafor, Maya');
+    const { watcher, asked } = createWatcher();
+    await watcher.start();
+
+    expect(asked).toEqual(
+      expect.arrayContaining(['Lee, Jordan', 'Jordan Lee', 'Someone Else', 'Okafor, Maya']),
+    );
+    expect(markedLinks(watcher)).toEqual([['Okafor, Maya', 's-maya']]);
+  });
+
+  it('does not mark an anchor whose whole text and own text name different students', async () => {
+    // Whole text "Jamie Cruz Alvarez" and own text "Jamie Cruz" are two different students.
+    const a = el('a', 'Jamie Cruz ', el('span', 'Alvarez'));
+    document.body.append(el('div', a));
+    const { watcher, asked } = createWatcher();
+    await watcher.start();
+
+    expect(asked).toEqual(expect.arrayContaining(['Jamie Cruz Alvarez', 'Jamie Cruz']));
+    expect(allMarkers()).toHaveLength(0);
+    expect(watcher.markerCount()).toBe(0);
+  });
+
+  it('marks an anchor when its two texts agree or only one of them is a student', async () => {
+    // Whole "Okafor, Maya (she/her)" is unknown; own text "Okafor, Maya" is the student.
+    const a = el('a', 'Okafor, Maya ', el('i', '(she/her)'));
+    document.body.append(el('div', a));
+    const { watcher } = createWatcher();
+    await watcher.start();
+
+    const marker = markerAfter(a);
+    expect(marker && watcher.studentIdOf(marker)).toBe('s-maya');
+    expect(allMarkers()).toHaveLength(1);
+  });
+
+  it('does not mark invisible elements such as a hidden template row', async () => {
+    const tbody = rosterTable('Okafor, Maya');
+    const template = nameRow('Nguyen, Thao');
+    template.hidden = true;
+    tbody.append(template);
+    const { watcher } = createWatcher({
+      deps: { isVisible: (element) => element.closest('[hidden]') === null },
+    });
+    await watcher.start();
+
+    expect(markedLinks(watcher)).toEqual([['Okafor, Maya', 's-maya']]);
+    expect(markerAfter(linkIn(template))).toBeNull();
+
+    // The page clones the template into a visible row: that one is marked.
+    const clone = template.cloneNode(true) as HTMLTableRowElement;
+    clone.hidden = false;
+    tbody.append(clone);
+    await settle();
+    expect(markerAfter(linkIn(clone))).not.toBeNull();
+    expect(markerAfter(linkIn(template))).toBeNull();
+    expect(allMarkers()).toHaveLength(2);
+  });
+
+  it('does not rescan the page because of its own markers', async () => {
+    rosterTable('Okafor, Maya', 'Nguyen, Thao');
+    const findCandidates = vi.fn(findNameCandidates);
+    const { watcher, match } = createWatcher({
+      deps: { adapter: { ...genericAdapter, findCandidates } },
+    });
+    await watcher.start();
+    await settle();
+
+    // Inserting a marker is a page mutation too; it must not trigger another scan or marker.
+    expect(findCandidates).toHaveBeenCalledTimes(1);
+    expect(match).toHaveBeenCalledTimes(1);
+    expect(allMarkers()).toHaveLength(2);
+  });
+});
+
+describe('RosterWatcher: following page changes', () => {
+  it('marks rows appended after the first scan', async () => {
+    const tbody = rosterTable('Okafor, Maya');
+    const { watcher } = createWatcher();
+    await watcher.start();
+
+    const added = nameRow('Nguyen, Thao');
+    tbody.append(added, nameRow('Nobody Known'));
+    await settle();
+
+    expect(markerAfter(linkIn(added))).not.toBeNull();
+    expect(markedLinks(watcher)).toEqual([
+      ['Nguyen, Thao', 's-thao'],
+      ['Okafor, Maya', 's-maya'],
+    ]);
+  });
+
+  it('marks a name whose text node is added into an existing empty link', async () => {
+    const a = link('');
+    a.replaceChildren();
+    document.body.append(el('div', a));
+    const { watcher } = createWatcher();
+    await watcher.start();
+    expect(allMarkers()).toHaveLength(0);
+
+    a.append('Nguyen, Thao');
+    await settle();
+    const marker = markerAfter(a);
+    expect(marker && watcher.studentIdOf(marker)).toBe('s-thao');
+  });
+
+  it('keeps exactly one marker per student when rows are re-rendered', async () => {
+    const tbody = rosterTable('Okafor, Maya', 'Nguyen, Thao');
+    const { watcher } = createWatcher();
+    await watcher.start();
+
+    // A framework re-render: every old row removed, identical new rows added, twice.
+    for (let round = 0; round < 2; round++) {
+      tbody.replaceChildren(nameRow('Okafor, Maya'), nameRow('Nguyen, Thao'));
+      await settle();
+    }
+
+    expect(markedLinks(watcher)).toEqual([
+      ['Nguyen, Thao', 's-thao'],
+      ['Okafor, Maya', 's-maya'],
+    ]);
+    expect(watcher.markerCount()).toBe(2);
+    for (const row of rowsOf(tbody)) expect(markerAfter(linkIn(row))).not.toBeNull();
+  });
+
+  it('removes the marker left behind when the link alone is replaced inside its cell', async () => {
+    const tbody = rosterTable('Okafor, Maya');
+    const { watcher } = createWatcher();
+    await watcher.start();
+    const cell = cellAt(rowAt(tbody, 0), 0);
+    const oldLink = linkIn(cell);
+    expect(markerAfter(oldLink)).not.toBeNull();
+
+    // The framework swaps the link element but keeps the cell (and our marker after the link).
+    const newLink = link('Okafor, Maya');
+    oldLink.replaceWith(newLink);
+    await settle();
+
+    expect(cell.querySelectorAll(`.${MARKER_CLASS}`)).toHaveLength(1);
+    expect(markerAfter(newLink)).not.toBeNull();
+    expect(watcher.markerCount()).toBe(1);
+  });
+
+  it('keeps one marker per row when the page re-sorts its rows', async () => {
+    const tbody = rosterTable('Okafor, Maya', 'Nguyen, Thao', 'Brennan-Ortiz, Sasha');
+    const { watcher } = createWatcher();
+    await watcher.start();
+
+    for (const row of rowsOf(tbody).reverse()) tbody.append(row);
+    await settle();
+
+    expect(allMarkers()).toHaveLength(3);
+    for (const row of rowsOf(tbody))
+      expect(row.querySelectorAll(`.${MARKER_CLASS}`)).toHaveLength(1);
+  });
+
+  it('asks the background once per distinct text and caches the answers', async () => {
+    const tbody = rosterTable('Okafor, Maya', 'Nguyen, Thao', 'Okafor, Maya', 'Lee, Jordan');
+    const { watcher, match, asked } = createWatcher();
+    await watcher.start();
+
+    expect(match).toHaveBeenCalledTimes(1);
+    expect([...asked].sort()).toEqual(['Lee, Jordan', 'Nguyen, Thao', 'Okafor, Maya']);
+    // Both rows naming the same student are marked from one answer.
+    expect(allMarkers()).toHaveLength(3);
+
+    // Re-rendered rows with known texts (including 'none'/'ambiguous' ones) are not asked again.
+    tbody.replaceChildren(nameRow('Okafor, Maya'), nameRow('Nguyen, Thao'), nameRow('Lee, Jordan'));
+    await settle();
+    expect(match).toHaveBeenCalledTimes(1);
+    expect(allMarkers()).toHaveLength(2);
+
+    // Only the new text goes to the background.
+    tbody.append(nameRow('Brennan-Ortiz, Sasha'), nameRow('Okafor, Maya'));
+    await settle();
+    expect(match).toHaveBeenCalledTimes(2);
+    expect(match.mock.calls[1]?.[0]).toEqual([{ text: 'Brennan-Ortiz, Sasha' }]);
+    expect(allMarkers()).toHaveLength(4);
+  });
+
+  it('batches several changes in one frame into one request', async () => {
+    const tbody = rosterTable();
+    const { watcher, match } = createWatcher();
+    await watcher.start();
+    expect(match).not.toHaveBeenCalled();
+
+    tbody.append(nameRow('Okafor, Maya'));
+    tbody.append(nameRow('Nguyen, Thao'));
+    tbody.append(nameRow('Brennan-Ortiz, Sasha'));
+    await settle();
+
+    expect(match).toHaveBeenCalledTimes(1);
+    expect(allMarkers()).toHaveLength(3);
+  });
+
+  it('moves the marker to the new student when a name text changes', async () => {
+    const tbody = rosterTable('Okafor, Maya', 'Nguyen, Thao');
+    const { watcher } = createWatcher();
+    await watcher.start();
+    const first = linkIn(rowAt(tbody, 0));
+    const second = linkIn(rowAt(tbody, 1));
+
+    // The page reuses its rows for other students (virtualised list): only the text changes.
+    (first.firstChild as Text).data = 'Nguyen, Thao';
+    (second.firstChild as Text).data = 'Okafor, Maya';
+    await settle();
+
+    expect(markedLinks(watcher)).toEqual([
+      ['Nguyen, Thao', 's-thao'],
+      ['Okafor, Maya', 's-maya'],
+    ]);
+    const firstMarker = markerAfter(first);
+    expect(firstMarker && watcher.studentIdOf(firstMarker)).toBe('s-thao');
+    expect(allMarkers()).toHaveLength(2);
+  });
+
+  it('removes the marker when a name text changes to a name not in the feed', async () => {
+    const tbody = rosterTable('Okafor, Maya', 'Nguyen, Thao');
+    const { watcher } = createWatcher();
+    await watcher.start();
+    const first = linkIn(rowAt(tbody, 0));
+
+    (first.firstChild as Text).data = 'Unknown, Person';
+    await settle();
+
+    expect(markerAfter(first)).toBeNull();
+    expect(markedLinks(watcher)).toEqual([['Nguyen, Thao', 's-thao']]);
+    expect(watcher.markerCount()).toBe(1);
+  });
+});
+
+describe('RosterWatcher: lifecycle', () => {
+  it('is idempotent: starting twice and resetting do not duplicate markers', async () => {
+    // A document of its own, so this watcher cannot affect the other tests' page.
+    const doc = document.implementation.createHTMLDocument('roster');
+    const tbody = el('tbody', nameRow('Okafor, Maya'), nameRow('Nguyen, Thao'));
+    doc.body.append(el('table', tbody));
+    const { watcher, createMarker } = createWatcher({ root: doc });
+    await watcher.start();
+    await watcher.start();
+    await watcher.reset();
+    await watcher.reset();
+    await settle();
+
+    expect(allMarkers(doc)).toHaveLength(2);
+    expect(watcher.markerCount()).toBe(2);
+    // Markers for unchanged answers are kept, not recreated.
+    expect(createMarker).toHaveBeenCalledTimes(2);
+
+    tbody.append(nameRow('Brennan-Ortiz, Sasha'));
+    await settle();
+    expect(allMarkers(doc)).toHaveLength(3);
+    for (const row of rowsOf(tbody))
+      expect(row.querySelectorAll(`.${MARKER_CLASS}`)).toHaveLength(1);
+  });
+
+  it('reset() re-asks every text and drops markers of students no longer in the feed', async () => {
+    const tbody = rosterTable('Okafor, Maya', 'Nguyen, Thao', 'Lee, Jordan');
+    const { watcher, match, asked, feed } = createWatcher();
+    await watcher.start();
+    expect(allMarkers()).toHaveLength(2);
+
+    // The new feed no longer has Maya, and Jordan Lee is now one student.
+    feed.delete('Okafor, Maya');
+    feed.set('Lee, Jordan', student('s-jordan'));
+    asked.length = 0;
+    await watcher.reset();
+
+    expect(match).toHaveBeenCalledTimes(2);
+    expect([...asked].sort()).toEqual(['Lee, Jordan', 'Nguyen, Thao', 'Okafor, Maya']);
+    expect(markedLinks(watcher)).toEqual([
+      ['Lee, Jordan', 's-jordan'],
+      ['Nguyen, Thao', 's-thao'],
+    ]);
+    expect(markerAfter(linkIn(rowAt(tbody, 0)))).toBeNull();
+    expect(watcher.markerCount()).toBe(2);
+  });
+
+  it('reset() also moves a marker when a text now names another student', async () => {
+    rosterTable('Okafor, Maya');
+    const { watcher, feed } = createWatcher();
+    await watcher.start();
+    feed.set('Okafor, Maya', student('s-maya-2'));
+    await watcher.reset();
+
+    expect(markedLinks(watcher)).toEqual([['Okafor, Maya', 's-maya-2']]);
+  });
+
+  it('reset() discards answers of a scan that was still waiting for the old feed', async () => {
+    rosterTable('Okafor, Maya');
+    const feed = defaultFeed();
+    let releaseFirst: () => void = () => {};
+    let calls = 0;
+    const match = vi.fn(async (candidates: RosterCandidate[]) => {
+      calls += 1;
+      const answers = candidates.map((c) => feed.get(c.text) ?? NONE);
+      if (calls === 1) await new Promise<void>((resolve) => (releaseFirst = resolve));
+      return answers;
+    });
+    const { watcher } = createWatcher({ feed, deps: { match } });
+
+    const started = watcher.start();
+    await settle();
+    feed.delete('Okafor, Maya');
+    await watcher.reset();
+    releaseFirst();
+    await started;
+    await settle();
+
+    expect(allMarkers()).toHaveLength(0);
+    expect(watcher.markerCount()).toBe(0);
+  });
+
+  it('stop() removes every marker and stops following the page', async () => {
+    const tbody = rosterTable('Okafor, Maya', 'Nguyen, Thao');
+    const before = tbody.cloneNode(true) as HTMLTableSectionElement;
+    const { watcher, match } = createWatcher();
+    await watcher.start();
+    expect(allMarkers()).toHaveLength(2);
+
+    watcher.stop();
+    expect(allMarkers()).toHaveLength(0);
+    expect(watcher.markerCount()).toBe(0);
+    expect(tbody.isEqualNode(before)).toBe(true);
+
+    tbody.append(nameRow('Brennan-Ortiz, Sasha'));
+    await settle();
+    expect(allMarkers()).toHaveLength(0);
+    expect(match).toHaveBeenCalledTimes(1);
+  });
+
+  it('studentIdOf() returns the student of a marker host and nothing for other elements', async () => {
+    const tbody = rosterTable('Nguyen, Thao');
+    const { watcher } = createWatcher();
+    await watcher.start();
+
+    const host = markerAfter(linkIn(rowAt(tbody, 0)));
+    expect(host).not.toBeNull();
+    expect(host && watcher.studentIdOf(host)).toBe('s-thao');
+    expect(watcher.studentIdOf(linkIn(rowAt(tbody, 0)))).toBeUndefined();
+    expect(watcher.studentIdOf(document.createElement('span'))).toBeUndefined();
+  });
+
+  it('leaves the page unchanged when the background is unreachable, and retries later', async () => {
+    const tbody = rosterTable('Okafor, Maya');
+    const feed = defaultFeed();
+    let reachable = false;
+    const asked: string[] = [];
+    const match = vi.fn(async (candidates: RosterCandidate[]) => {
+      asked.push(...candidates.map((c) => c.text));
+      if (!reachable)
+        throw new Error('Could not establish connection. Receiving end does not exist.');
+      return candidates.map((c) => feed.get(c.text) ?? NONE);
+    });
+    const { watcher } = createWatcher({ feed, deps: { match } });
+    const before = document.body.cloneNode(true);
+
+    await expect(watcher.start()).resolves.toBeUndefined();
+    await settle();
+    expect(document.body.isEqualNode(before)).toBe(true);
+    expect(allMarkers()).toHaveLength(0);
+
+    // A later change with the same text asks again: the failure was not cached as 'none'.
+    reachable = true;
+    asked.length = 0;
+    const added = nameRow('Okafor, Maya');
+    tbody.append(added);
+    await settle();
+    expect(asked).toEqual(['Okafor, Maya']);
+    expect(markerAfter(linkIn(added))).not.toBeNull();
+
+    // And a reset brings the first row's marker too.
+    await watcher.reset();
+    expect(allMarkers()).toHaveLength(2);
+  });
+
+  it('treats missing answers as "none" instead of failing', async () => {
+    rosterTable('Okafor, Maya', 'Nguyen, Thao');
+    const match = vi.fn(async () => [] as RosterMatch[]);
+    const { watcher } = createWatcher({ deps: { match } });
+
+    await watcher.start();
+    expect(allMarkers()).toHaveLength(0);
+  });
+});
+
+describe('generic adapter: looksLikeName', () => {
+  it('accepts ordinary roster names', () => {
+    for (const name of [
+      'Maya Okafor',
+      'Okafor, Maya',
+      'Thảo Nguyễn',
+      "Siobhán O'Brien",
+      'Brennan-Ortiz, Alexander (Sasha)',
+      'Jane Doe (she/her)',
+    ]) {
+      expect(looksLikeName(name), name).toBe(true);
+    }
+  });
+
+  it('rejects single words, numbers, e-mail addresses, long texts and sentences', () => {
+    for (const text of [
+      'Maya',
+      'Al',
+      '12 34',
+      'Student 100234',
+      'maya.okafor@district.org x',
+      'Due: Friday',
+      'Is this done?',
+      'one two three four five six seven eight nine ten',
+      `Maya ${'x'.repeat(100)}`,
+      'a/b test',
+    ]) {
+      expect(looksLikeName(text), text).toBe(false);
+    }
+  });
+});
+
+describe('generic adapter: findNameCandidates', () => {
+  function texts(root: ParentNode = document.body): string[] {
+    return findNameCandidates(root).map((c) => c.text);
+  }
+
+  it('skips text in script, style, option, button and textarea elements', () => {
+    const script = el('script', 'Maya Okafor');
+    script.type = 'application/json';
+    const select = el('select', el('option', 'Nguyen, Thao'));
+    document.body.append(
+      script,
+      el('style', 'Jordan Lee'),
+      select,
+      el('button', 'Brennan-Ortiz, Sasha'),
+      el('textarea', 'Lee, Jordan'),
+      el('span', 'Okafor, Maya'),
+    );
+
+    expect(texts()).toEqual(['Okafor, Maya']);
+  });
+
+  it('skips the document title when scanning a whole document', () => {
+    document.title = 'Gradebook Maya Okafor';
+    document.body.append(el('p', 'Nguyen, Thao'));
+    expect(texts(document)).toEqual(['Nguyen, Thao']);
+  });
+
+  it('skips editable regions', () => {
+    const editor = el('div', el('p', 'Maya Okafor'));
+    editor.setAttribute('contenteditable', 'true');
+    document.body.append(editor, el('p', 'Nguyen, Thao'));
+    expect(texts()).toEqual(['Nguyen, Thao']);
+  });
+
+  it('reads "Jane Doe (she/her)" as one name, written in one text node or across markup', () => {
+    const plain = el('td', 'Jane Doe (she/her)');
+    const split = el('td', 'Jane Doe ', el('i', '(she/her)'));
+    document.body.append(el('table', el('tbody', el('tr', plain, split))));
+
+    const candidates = findNameCandidates(document.body);
+    expect(candidates.filter((c) => c.anchor === plain).map((c) => c.text)).toEqual([
+      'Jane Doe (she/her)',
+    ]);
+    const splitTexts = candidates.filter((c) => c.anchor === split).map((c) => c.text);
+    expect(splitTexts[0]).toBe('Jane Doe (she/her)');
+    expect(splitTexts).toContain('Jane Doe');
+  });
+
+  it('yields both the whole text and the own text next to an initials badge', () => {
+    const a = el('a', el('span', 'LM'), 'Laurence Muller');
+    document.body.append(el('div', a));
+
+    const candidates = findNameCandidates(document.body);
+    expect(candidates.filter((c) => c.anchor === a).map((c) => c.text)).toEqual([
+      'LMLaurence Muller',
+      'Laurence Muller',
+    ]);
+    // The badge alone is not a name.
+    expect(candidates.every((c) => c.anchor === a)).toBe(true);
+  });
+
+  it('collapses whitespace and reads each element once, with the element as the anchor', () => {
+    const cell = el('td', '  Okafor,\n   Maya  ');
+    document.body.append(el('table', el('tbody', el('tr', cell))));
+
+    const candidates = findNameCandidates(document.body);
+    expect(candidates).toEqual([{ anchor: cell, text: 'Okafor, Maya' }]);
+    expect(candidates[0]).not.toHaveProperty('ids');
+  });
+
+  it('only reads the subtree it is given', () => {
+    const inside = el('div', el('span', 'Maya Okafor'));
+    document.body.append(inside, el('span', 'Nguyen, Thao'));
+    expect(texts(inside)).toEqual(['Maya Okafor']);
+  });
+});

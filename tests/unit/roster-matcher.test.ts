@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { type FeedInput, parseFeed, type Student } from '../../lib/feed/schema';
+import { RosterMatcher } from '../../lib/matching/roster-matcher';
+import { defaultStudents, makeFeed, makeStudent } from '../support/feed-factory';
+
+// All names are invented.
+function studentsOf(students: FeedInput['students']): Student[] {
+  const result = parseFeed(makeFeed(students));
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.feed.students;
+}
+
+describe('RosterMatcher', () => {
+  // s-1 Maya Okafor (canvas 101), s-2 Thảo Nguyễn (canvas 102),
+  // s-3 Alexander "Sasha" Brennan-Ortiz (canvas 103).
+  const matcher = new RosterMatcher(studentsOf(defaultStudents()));
+
+  it('matches names without ids in the usual written forms', () => {
+    expect(matcher.match({ text: 'Maya Okafor' })).toEqual({ status: 'student', studentId: 's-1' });
+    expect(matcher.match({ text: 'Okafor, Maya' })).toEqual({
+      status: 'student',
+      studentId: 's-1',
+    });
+    expect(matcher.match({ text: 'Thao Nguyen' })).toEqual({ status: 'student', studentId: 's-2' });
+    expect(matcher.match({ text: 'Sasha Brennan-Ortiz' })).toEqual({
+      status: 'student',
+      studentId: 's-3',
+    });
+  });
+
+  it('reports none for unknown names and partial names', () => {
+    expect(matcher.match({ text: 'Someone Else' })).toEqual({ status: 'none' });
+    expect(matcher.match({ text: 'Maya' })).toEqual({ status: 'none' });
+    expect(matcher.match({ text: '' })).toEqual({ status: 'none' });
+  });
+
+  it('lets an id in the markup win over the name', () => {
+    // The row says "Maya Okafor" but carries Thảo's Canvas id: the id decides.
+    expect(matcher.match({ text: 'Maya Okafor', ids: { canvas: '102' } })).toEqual({
+      status: 'student',
+      studentId: 's-2',
+    });
+    // An id alone is enough, whatever the text.
+    expect(matcher.match({ text: 'View grades', ids: { canvas: '103' } })).toEqual({
+      status: 'student',
+      studentId: 's-3',
+    });
+  });
+
+  it('does not mark a row whose id is unknown, even when its name matches', () => {
+    expect(matcher.match({ text: 'Maya Okafor', ids: { canvas: '999' } })).toEqual({
+      status: 'none',
+    });
+  });
+
+  it('does not mark a row by name when its student has no id for a system the feed uses', () => {
+    const students = studentsOf([
+      makeStudent('s-1', 'Maya', 'Okafor', { platformIds: { canvas: '101' } }),
+      makeStudent('s-9', 'Rowan', 'Pike'),
+    ]);
+    const partial = new RosterMatcher(students);
+    // Rowan has no Canvas id in the feed, so a Canvas row with any id is someone else.
+    expect(partial.match({ text: 'Rowan Pike', ids: { canvas: '555' } })).toEqual({
+      status: 'none',
+    });
+    // Without an id in the markup the name still counts.
+    expect(partial.match({ text: 'Rowan Pike' })).toEqual({ status: 'student', studentId: 's-9' });
+  });
+
+  it('falls back to the name for ids of a system the feed does not use', () => {
+    expect(matcher.match({ text: 'Maya Okafor', ids: { schoology: '77' } })).toEqual({
+      status: 'student',
+      studentId: 's-1',
+    });
+    expect(matcher.match({ text: 'Someone Else', ids: { powerschool: '101' } })).toEqual({
+      status: 'none',
+    });
+  });
+
+  it('skips ids of unused systems and decides by the id of a used one', () => {
+    expect(matcher.match({ text: 'Maya Okafor', ids: { schoology: '77', canvas: '103' } })).toEqual(
+      { status: 'student', studentId: 's-3' },
+    );
+  });
+
+  it('keeps the systems apart: an id is only looked up in its own system', () => {
+    const students = studentsOf([
+      makeStudent('s-1', 'Maya', 'Okafor', { platformIds: { canvas: '101', sis: '900' } }),
+      makeStudent('s-2', 'Rowan', 'Pike', { platformIds: { canvas: '900', sis: '101' } }),
+    ]);
+    const bySystem = new RosterMatcher(students);
+    expect(bySystem.match({ text: 'x y', ids: { sis: '900' } })).toEqual({
+      status: 'student',
+      studentId: 's-1',
+    });
+    expect(bySystem.match({ text: 'x y', ids: { canvas: '900' } })).toEqual({
+      status: 'student',
+      studentId: 's-2',
+    });
+  });
+
+  it('reports ambiguous names as ambiguous, not as either student', () => {
+    const students = studentsOf([
+      makeStudent('s-a', 'Jordan', 'Lee'),
+      makeStudent('s-b', 'Jordan', 'Lee', { grade: '08' }),
+      makeStudent('s-c', 'Maya', 'Okafor'),
+    ]);
+    const twins = new RosterMatcher(students);
+    expect(twins.match({ text: 'Jordan Lee' })).toEqual({ status: 'ambiguous' });
+    expect(twins.match({ text: 'Lee, Jordan' })).toEqual({ status: 'ambiguous' });
+    expect(twins.match({ text: 'Maya Okafor' })).toEqual({ status: 'student', studentId: 's-c' });
+  });
+
+  it('resolves an ambiguous name through an id in the markup', () => {
+    const students = studentsOf([
+      makeStudent('s-a', 'Jordan', 'Lee', { platformIds: { canvas: '1' } }),
+      makeStudent('s-b', 'Jordan', 'Lee', { platformIds: { canvas: '2' } }),
+    ]);
+    const twins = new RosterMatcher(students);
+    expect(twins.match({ text: 'Jordan Lee', ids: { canvas: '2' } })).toEqual({
+      status: 'student',
+      studentId: 's-b',
+    });
+  });
+
+  it('matches nothing with an empty feed', () => {
+    const empty = new RosterMatcher([]);
+    expect(empty.match({ text: 'Maya Okafor' })).toEqual({ status: 'none' });
+    expect(empty.match({ text: 'Maya Okafor', ids: { canvas: '101' } })).toEqual({
+      status: 'none',
+    });
+  });
+});
