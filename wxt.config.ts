@@ -3,11 +3,12 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
 /**
- * Loopback hosts are granted only in the demo/test build (`wxt build --mode demo`), so the
- * demo pages on 127.0.0.1 work without a permission prompt. A district build asks for each
+ * Loopback hosts (and the reserved `.test` domain, which the test browser maps to 127.0.0.1)
+ * are granted only in the demo/test build (`wxt build --mode demo`), so the demo pages work
+ * without a permission prompt. A district build asks for each
  * district host at runtime (optional host permissions).
  */
-const DEMO_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+const DEMO_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*', 'http://*.test/*'];
 
 export default defineConfig({
   srcDir: '.',

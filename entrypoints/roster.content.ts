@@ -15,9 +15,11 @@ export default defineContentScript({
   // Registered at runtime by the background for the district hosts the user granted.
   registration: 'runtime',
   matches: [],
-  main(ctx) {
-    const adapter = adapterFor(new URL(location.href));
-    let lang: Lang = 'en';
+  async main(ctx) {
+    const site = await sendToBackground({ type: 'page/site' }).catch(() => undefined);
+    if (!site) return; // Not an allowed district page (any more).
+    const adapter = adapterFor(new URL(location.href), site.platform);
+    let lang: Lang = site.lang;
     const cards = new CardFrame(document, {
       requestCardUrl: async (studentId) => {
         const url = new URL(location.href);

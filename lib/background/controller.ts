@@ -4,6 +4,7 @@ import { classFromHint } from '../card/class-hint';
 import type { Lang } from '../catalog/catalog';
 import { PlainSightDb } from '../db/database';
 import { refreshFeed } from '../feed/refresh';
+import type { Platform } from '../feed/schema';
 import { deleteCachedFeed, readAllStudents, readFeedHeader, readStudents } from '../feed/store';
 import { languageFor } from '../i18n/strings';
 import { RosterMatcher } from '../matching/roster-matcher';
@@ -15,7 +16,7 @@ import {
   type ToContent,
 } from '../messages/protocol';
 import { type FetchState, parseSettings, type Settings } from '../settings/schema';
-import { matchPatternsForHost } from '../sites/hosts';
+import { hostMatches, matchPatternsForHost } from '../sites/hosts';
 import { CardSessions, TabRosters } from './card-sessions';
 import { isContentScriptOnAllowedHost, isOwnExtensionPage, type SenderLike } from './sender';
 import type { FeedStatus } from './status';
@@ -105,6 +106,16 @@ export class BackgroundController {
 
   async onAlarm(name: string): Promise<void> {
     if (name === REFRESH_ALARM) await this.refresh();
+  }
+
+  /** The platform the feed names for a page's host (the most specific listed host wins). */
+  private async platformFor(pageUrl: string): Promise<Platform> {
+    const host = new URL(pageUrl).hostname;
+    const sites = (await readFeedHeader(this.db))?.sites ?? [];
+    const site = sites
+      .filter((s) => hostMatches(host, s.host))
+      .sort((a, b) => b.host.length - a.host.length)[0];
+    return site?.platform ?? 'other';
   }
 
   /** Hosts the content script may run on: the feed's district sites. */
@@ -220,6 +231,8 @@ export class BackgroundController {
     }
     const tabId = sender.tab?.id as number;
     switch (content.data.type) {
+      case 'page/site':
+        return { platform: await this.platformFor(sender.url as string), lang: await this.lang() };
       case 'roster/match': {
         const matcher = await this.rosterMatcher();
         const results: RosterMatch[] = content.data.candidates.map((candidate) =>

@@ -21,6 +21,8 @@ export type RosterCandidate = z.infer<typeof RosterCandidate>;
 
 /** Sent by content scripts on district pages. */
 export const ContentRequest = z.discriminatedUnion('type', [
+  /** First message of a content script: which platform the district says runs on this host. */
+  z.object({ type: z.literal('page/site') }),
   z.object({
     type: z.literal('roster/match'),
     candidates: z.array(RosterCandidate).max(5000),

@@ -2,10 +2,12 @@ import { browser } from 'wxt/browser';
 import type { FeedStatus } from '../background/status';
 import type { CardView } from '../card/card-view';
 import type { Lang } from '../catalog/catalog';
+import type { Platform } from '../feed/schema';
 import type { ContentRequest, PageRequest, RosterMatch } from './protocol';
 
 /** What the background answers to each request type (undefined when it refuses). */
 export interface Responses {
+  'page/site': { platform: Platform; lang: Lang } | undefined;
   'roster/match': { results: RosterMatch[]; lang: Lang } | undefined;
   'card/open': { url: string } | undefined;
   'feed/status': FeedStatus;

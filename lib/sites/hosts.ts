@@ -12,15 +12,21 @@ export function isAllowedHost(host: string, allowedHosts: readonly string[]): bo
   return allowedHosts.some((allowed) => hostMatches(host, allowed));
 }
 
-function isLoopbackOrIp(host: string): boolean {
-  return host === 'localhost' || /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.includes(':');
+/** Loopback, IP addresses and the reserved testing names (RFC 6761: .test, .localhost). */
+function isLocalOrTestHost(host: string): boolean {
+  return (
+    host === 'localhost' ||
+    /\.(test|localhost)$/.test(host) ||
+    /^\d{1,3}(\.\d{1,3}){3}$/.test(host) ||
+    host.includes(':')
+  );
 }
 
 /**
  * Match patterns (any port) covering a district host and its subdomains. District sites are
- * served over HTTPS; plain HTTP is only considered for local hosts (the demo pages).
+ * served over HTTPS; plain HTTP is only considered for local and test hosts (the demo pages).
  */
 export function matchPatternsForHost(host: string): string[] {
-  if (isLoopbackOrIp(host)) return [`http://${host}/*`, `https://${host}/*`];
+  if (isLocalOrTestHost(host)) return [`http://${host}/*`, `https://${host}/*`];
   return [`https://${host}/*`, `https://*.${host}/*`];
 }

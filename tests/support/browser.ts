@@ -49,6 +49,8 @@ export async function launchWithExtension(
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // Test pages use reserved .test host names (one per platform), all served locally.
+      '--host-resolver-rules=MAP *.test 127.0.0.1',
     ],
   });
   const serviceWorker =
