@@ -39,8 +39,10 @@ export default defineContentScript({
         for (let i = 0; i < candidates.length; i += BATCH) {
           const batch = candidates.slice(i, i + BATCH);
           const answer = await sendToBackground({ type: 'roster/match', candidates: batch });
-          if (answer) lang = answer.lang;
-          results.push(...(answer?.results ?? batch.map(() => ({ status: 'none' as const }))));
+          // A refusal is not an answer: throwing keeps the watcher from caching "none".
+          if (!answer) throw new Error('The background did not answer');
+          lang = answer.lang;
+          results.push(...answer.results);
         }
         return results;
       },

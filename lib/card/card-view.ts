@@ -124,6 +124,8 @@ function describeWhere(
       applies.classIds.map((id) => classes.find((c) => c.id === id)?.title ?? id).join(', '),
     );
   }
+  // An empty appliesTo says nothing about where, so it applies everywhere.
+  if (parts.length === 0) return t('appliesEverywhere');
   const text = parts.join(' · ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

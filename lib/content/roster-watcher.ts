@@ -21,6 +21,21 @@ export interface RosterWatcherDeps {
 /** Block-level containers get the marker inside, at the end; inline names get it after them. */
 const CONTAINERS = new Set(['TD', 'TH', 'LI', 'DIV', 'P', 'DD', 'DT']);
 
+const ROW = 'tr, li, [role="row"], [role="listitem"]';
+
+function enclosingRow(element: Element): Element | null {
+  return element.closest(ROW);
+}
+
+/** The row an element sits in, so a change anywhere in a row re-reads the whole row. */
+function rowOf(element: Element): Element {
+  return enclosingRow(element) ?? element;
+}
+
+function isBeside(host: Element, anchor: Element): boolean {
+  return host.previousSibling === anchor || host.parentElement === anchor;
+}
+
 function candidateKey(candidate: RosterCandidate): string {
   return JSON.stringify([candidate.text, candidate.ids ?? null]);
 }
@@ -39,7 +54,10 @@ export class RosterWatcher {
   private readonly pending = new Set<Node>();
   private observer: MutationObserver | null = null;
   private scheduled = false;
+  /** Bumped by reset() and stop(): answers and batches from before are dropped. */
   private generation = 0;
+  private stopped = false;
+  private sweepQueued = false;
 
   constructor(
     private readonly root: Document,
@@ -48,6 +66,8 @@ export class RosterWatcher {
 
   /** Resolves after the first scan has placed its markers. */
   async start(): Promise<void> {
+    this.observer?.disconnect();
+    this.stopped = false;
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(this.root.documentElement, {
       childList: true,
@@ -58,8 +78,11 @@ export class RosterWatcher {
   }
 
   stop(): void {
+    this.stopped = true;
+    this.generation += 1;
     this.observer?.disconnect();
     this.observer = null;
+    this.pending.clear();
     for (const marker of this.markers.values()) marker.host.remove();
     this.markers.clear();
   }
@@ -82,27 +105,43 @@ export class RosterWatcher {
 
   private onMutations(records: MutationRecord[]): void {
     for (const record of records) {
+      if (this.ownHosts.has(record.target)) continue;
       if (record.type === 'characterData') {
-        if (record.target.parentNode) this.pending.add(record.target.parentNode);
+        const parent = record.target.parentElement;
+        if (parent) this.pending.add(rowOf(parent));
         continue;
       }
-      if (this.ownHosts.has(record.target)) continue;
+      const ownOnly = [...record.addedNodes, ...record.removedNodes].every((n) =>
+        this.ownHosts.has(n),
+      );
+      if (ownOnly) continue;
       for (const node of record.addedNodes) {
         if (!this.ownHosts.has(node)) this.pending.add(node);
       }
+      // A name element removed inside a row: re-read the row so a stale marker goes too.
+      // (Whole rows removed need no re-read: the sweep drops markers whose name is gone.)
+      if (record.removedNodes.length > 0 && record.target instanceof Element) {
+        const row = enclosingRow(record.target);
+        if (row) this.pending.add(row);
+        else this.sweepQueued = true;
+      }
     }
-    if (this.pending.size === 0 || this.scheduled) return;
+    if ((this.pending.size === 0 && !this.sweepQueued) || this.scheduled) return;
     this.scheduled = true;
     const schedule = this.deps.schedule ?? ((cb: () => void) => requestAnimationFrame(cb));
     schedule(() => {
       this.scheduled = false;
+      if (this.stopped) return;
+      this.sweepQueued = false;
+      this.sweepDetached();
       const roots = [...this.pending].filter((node) => node.isConnected);
       this.pending.clear();
-      void this.scan(roots);
+      if (roots.length > 0) void this.scan(roots);
     });
   }
 
   private async scan(roots: Node[], recheckAll = false): Promise<void> {
+    if (this.stopped) return;
     const generation = this.generation;
     const candidates: PageCandidate[] = [];
     for (const root of roots) {
@@ -129,10 +168,11 @@ export class RosterWatcher {
         this.answers.set(key, results[index] ?? { status: 'none' });
       });
     }
-    this.apply(candidates, recheckAll);
+    if (generation !== this.generation) return;
+    this.apply(candidates, roots, recheckAll);
   }
 
-  private apply(candidates: PageCandidate[], recheckAll: boolean): void {
+  private apply(candidates: PageCandidate[], roots: readonly Node[], recheckAll: boolean): void {
     // One answer per anchor: texts of one anchor that name different students mark nothing.
     const desired = new Map<Element, string | null>();
     const conflicted = new Set<Element>();
@@ -147,16 +187,16 @@ export class RosterWatcher {
         conflicted.add(candidate.anchor);
       }
     }
-    if (recheckAll) {
-      for (const anchor of this.markers.keys()) {
-        if (!desired.has(anchor)) this.removeMarker(anchor);
-      }
+    // Anchors read again that no longer name a student (text changed, row reused) lose theirs.
+    for (const anchor of this.markers.keys()) {
+      if (desired.has(anchor)) continue;
+      if (recheckAll || roots.some((root) => root.contains(anchor))) this.removeMarker(anchor);
     }
     this.sweepDetached();
     const toInsert: [Element, string][] = [];
     for (const [anchor, studentId] of desired) {
       const existing = this.markers.get(anchor);
-      if (existing && existing.studentId === studentId) continue;
+      if (existing && existing.studentId === studentId && isBeside(existing.host, anchor)) continue;
       if (existing) this.removeMarker(anchor);
       // Read all visibility first, then write, so the page lays out once per batch.
       if (studentId !== null && this.deps.isVisible(anchor)) toInsert.push([anchor, studentId]);

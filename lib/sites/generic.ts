@@ -16,6 +16,10 @@ const SKIPPED = new Set([
   'TITLE',
 ]);
 
+/** Text inside these (at any depth) is never a roster name: controls, drawings, editable text. */
+const SKIPPED_WITHIN =
+  'button, select, textarea, svg, template, [contenteditable]:not([contenteditable="false"])';
+
 const MAX_NAME_LENGTH = 100;
 const LETTER = /\p{L}/u;
 
@@ -40,7 +44,7 @@ export function findNameCandidates(root: ParentNode): PageCandidate[] {
   const walker = doc.createTreeWalker(root as Node, NodeFilter.SHOW_TEXT, {
     acceptNode(node) {
       const parent = node.parentElement;
-      if (!parent || SKIPPED.has(parent.tagName.toUpperCase())) {
+      if (!parent || SKIPPED.has(parent.tagName.toUpperCase()) || parent.closest(SKIPPED_WITHIN)) {
         return NodeFilter.FILTER_REJECT;
       }
       return LETTER.test(node.nodeValue ?? '')
@@ -52,7 +56,7 @@ export function findNameCandidates(root: ParentNode): PageCandidate[] {
   const seen = new Set<Element>();
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const anchor = node.parentElement as Element;
-    if (seen.has(anchor) || anchor.closest('[contenteditable="true"]')) continue;
+    if (seen.has(anchor)) continue;
     seen.add(anchor);
     const whole = collapse(anchor.textContent ?? '');
     if (looksLikeName(whole)) candidates.push({ anchor, text: whole });

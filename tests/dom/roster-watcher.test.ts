@@ -678,3 +678,83 @@ describe('generic adapter: findNameCandidates', () => {
     expect(texts(inside)).toEqual(['Maya Okafor']);
   });
 });
+
+describe('RosterWatcher: lifecycle and stale markers', () => {
+  it('starting twice keeps one observer, and stop() really stops watching', async () => {
+    const tbody = rosterTable('Okafor, Maya');
+    const { watcher } = createWatcher();
+    await watcher.start();
+    await watcher.start();
+    watcher.stop();
+    tbody.append(nameRow('Nguyen, Thao'));
+    await settle();
+    expect(allMarkers()).toHaveLength(0);
+  });
+
+  it('work in flight when stop() is called places no marker', async () => {
+    rosterTable('Okafor, Maya');
+    const { watcher } = createWatcher();
+    const started = watcher.start();
+    watcher.stop();
+    await started;
+    await settle();
+    expect(allMarkers()).toHaveLength(0);
+  });
+
+  it('a name that stops looking like a name loses its marker', async () => {
+    const tbody = rosterTable('Okafor, Maya');
+    const { watcher } = createWatcher();
+    await watcher.start();
+    expect(allMarkers()).toHaveLength(1);
+    linkIn(rowAt(tbody, 0)).textContent = 'Withdrawn';
+    await settle();
+    expect(allMarkers()).toHaveLength(0);
+  });
+
+  it('removing a name link removes its marker', async () => {
+    const tbody = rosterTable('Okafor, Maya');
+    const { watcher } = createWatcher();
+    await watcher.start();
+    linkIn(rowAt(tbody, 0)).remove();
+    await settle();
+    expect(allMarkers()).toHaveLength(0);
+  });
+
+  it('a name moved to another cell gets its marker beside it again', async () => {
+    const tbody = rosterTable('Okafor, Maya');
+    const { watcher } = createWatcher();
+    await watcher.start();
+    const row = rowAt(tbody, 0);
+    const moved = linkIn(row);
+    cellAt(row, 1).append(moved);
+    await settle();
+    expect(allMarkers()).toHaveLength(1);
+    expect(markerAfter(moved)).not.toBeNull();
+  });
+});
+
+describe('generic finder: text that is never a roster name', () => {
+  it('skips editable regions however contenteditable is written', () => {
+    for (const value of ['', 'true', 'plaintext-only', 'TRUE']) {
+      const box = el('div', el('p', 'Maya Okafor'));
+      box.setAttribute('contenteditable', value);
+      document.body.append(box);
+      expect(findNameCandidates(box)).toEqual([]);
+      box.remove();
+    }
+    const readOnly = el('div', el('p', 'Maya Okafor'));
+    readOnly.setAttribute('contenteditable', 'false');
+    expect(findNameCandidates(readOnly).map((c) => c.text)).toEqual(['Maya Okafor']);
+  });
+
+  it('skips names nested inside buttons and drawings', () => {
+    const button = el('button', el('span', 'Maya Okafor'));
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    const label = document.createElementNS('http://www.w3.org/2000/svg', 'text');
+    label.textContent = 'Maya Okafor';
+    svg.append(label);
+    const root = el('div', button);
+    root.append(svg);
+    expect(findNameCandidates(root)).toEqual([]);
+  });
+});

@@ -70,8 +70,25 @@ describe('matchPatternsForHost', () => {
     ]);
   });
 
+  it('allows plain HTTP for the reserved testing names .test and .localhost', () => {
+    expect(matchPatternsForHost('canvas.district.test')).toEqual([
+      'http://canvas.district.test/*',
+      'https://canvas.district.test/*',
+    ]);
+    expect(matchPatternsForHost('demo.localhost')).toEqual([
+      'http://demo.localhost/*',
+      'https://demo.localhost/*',
+    ]);
+  });
+
   it('does not treat host names that merely contain an IP or "localhost" as local', () => {
-    for (const host of ['1.2.3.4.evil.example', 'localhost.evil.example', 'mylocalhost']) {
+    for (const host of [
+      '1.2.3.4.evil.example',
+      'localhost.evil.example',
+      'mylocalhost',
+      'district.test.evil.example',
+      'contest',
+    ]) {
       const patterns = matchPatternsForHost(host);
       expect(
         patterns.every((p) => p.startsWith('https://')),
