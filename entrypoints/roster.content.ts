@@ -3,6 +3,7 @@ import { CardFrame } from '../lib/content/card-frame';
 import { createMarkerHost } from '../lib/content/marker-host';
 import { RosterWatcher } from '../lib/content/roster-watcher';
 import { PAGE_LABELS } from '../lib/i18n/page-labels';
+import type { RosterMatch } from '../lib/messages/protocol';
 import { sendToBackground } from '../lib/messages/send';
 import { parseToContent } from '../lib/messages/to-content';
 import { classHintOf, pageKindFor } from '../lib/sites/page-context';
@@ -35,12 +36,11 @@ export default defineContentScript({
     const watcher = new RosterWatcher(document, {
       adapter,
       match: async (candidates) => {
-        const results = [];
+        const results: RosterMatch[] = [];
         for (let i = 0; i < candidates.length; i += BATCH) {
           const batch = candidates.slice(i, i + BATCH);
           const answer = await sendToBackground({ type: 'roster/match', candidates: batch });
-          // A refusal is not an answer: throwing keeps the watcher from caching "none".
-          if (!answer) throw new Error('The background did not answer');
+          if (!answer) return null; // Refused: the page is not (or no longer) allowed.
           lang = answer.lang;
           results.push(...answer.results);
         }

@@ -9,8 +9,11 @@ export interface MarkerHandle {
 
 export interface RosterWatcherDeps {
   adapter: SiteAdapter;
-  /** Asks the background which candidates are feed students (results in the same order). */
-  match(candidates: RosterCandidate[]): Promise<RosterMatch[]>;
+  /**
+   * Asks the background which candidates are feed students (results in the same order), or
+   * null when it refuses: the page is no longer allowed or there is no usable feed.
+   */
+  match(candidates: RosterCandidate[]): Promise<RosterMatch[] | null>;
   createMarker(): HTMLElement;
   /** Only elements the user can see get a marker (hidden templates and stale views do not). */
   isVisible(element: Element): boolean;
@@ -157,13 +160,19 @@ export class RosterWatcher {
       if (!this.answers.has(key)) unknown.set(key, { text: candidate.text, ids: candidate.ids });
     }
     if (unknown.size > 0) {
-      let results: RosterMatch[];
+      let results: RosterMatch[] | null;
       try {
         results = await this.deps.match([...unknown.values()]);
       } catch {
         return; // The background is unreachable (extension reloading); the next change retries.
       }
       if (generation !== this.generation) return;
+      if (results === null) {
+        // Nothing may be shown here now; forget everything so a later feed starts clean.
+        this.answers.clear();
+        for (const anchor of [...this.markers.keys()]) this.removeMarker(anchor);
+        return;
+      }
       [...unknown.keys()].forEach((key, index) => {
         this.answers.set(key, results[index] ?? { status: 'none' });
       });

@@ -102,7 +102,7 @@ function createWatcher(
 ) {
   const feed = options.feed ?? defaultFeed();
   const asked: string[] = [];
-  const match = vi.fn(async (candidates: RosterCandidate[]) => {
+  const match = vi.fn(async (candidates: RosterCandidate[]): Promise<RosterMatch[] | null> => {
     asked.push(...candidates.map((c) => c.text));
     return candidates.map((c) => feed.get(c.text) ?? NONE);
   });
@@ -477,7 +477,7 @@ describe('RosterWatcher: lifecycle', () => {
     const feed = defaultFeed();
     let releaseFirst: () => void = () => {};
     let calls = 0;
-    const match = vi.fn(async (candidates: RosterCandidate[]) => {
+    const match = vi.fn(async (candidates: RosterCandidate[]): Promise<RosterMatch[] | null> => {
       calls += 1;
       const answers = candidates.map((c) => feed.get(c.text) ?? NONE);
       if (calls === 1) await new Promise<void>((resolve) => (releaseFirst = resolve));
@@ -532,7 +532,7 @@ describe('RosterWatcher: lifecycle', () => {
     const feed = defaultFeed();
     let reachable = false;
     const asked: string[] = [];
-    const match = vi.fn(async (candidates: RosterCandidate[]) => {
+    const match = vi.fn(async (candidates: RosterCandidate[]): Promise<RosterMatch[] | null> => {
       asked.push(...candidates.map((c) => c.text));
       if (!reachable)
         throw new Error('Could not establish connection. Receiving end does not exist.');
@@ -756,5 +756,23 @@ describe('generic finder: text that is never a roster name', () => {
     const root = el('div', button);
     root.append(svg);
     expect(findNameCandidates(root)).toEqual([]);
+  });
+});
+
+describe('RosterWatcher: when the background refuses', () => {
+  it('removes every marker and caches nothing, so a later feed starts clean', async () => {
+    rosterTable('Okafor, Maya', 'Nguyen, Thao');
+    let refuse = false;
+    const { watcher, match } = createWatcher();
+    const answer = match.getMockImplementation();
+    match.mockImplementation(async (candidates) => (refuse ? null : (answer?.(candidates) ?? [])));
+    await watcher.start();
+    expect(allMarkers()).toHaveLength(2);
+    refuse = true;
+    await watcher.reset();
+    expect(allMarkers()).toHaveLength(0);
+    refuse = false;
+    await watcher.reset();
+    expect(allMarkers()).toHaveLength(2);
   });
 });
