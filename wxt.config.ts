@@ -30,7 +30,6 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'scripting'],
     host_permissions: mode === 'demo' ? DEMO_HOSTS : [],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    action: { default_title: 'PlainSight' },
     web_accessible_resources: [{ resources: ['card.html'], matches: ['<all_urls>'] }],
     ...(browser === 'firefox'
       ? {

@@ -95,7 +95,7 @@ export function SupportCard({
   );
 }
 
-function CardBody({ view, t }: { view: CardView; t: Translate }) {
+export function CardBody({ view, t }: { view: CardView; t: Translate }) {
   return (
     <>
       <section aria-labelledby="acc-title">

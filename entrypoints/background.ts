@@ -28,9 +28,6 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => {
     void controller.forgetTab(tabId);
   });
-  browser.action.onClicked.addListener(() => {
-    void browser.runtime.openOptionsPage();
-  });
   // sendResponse + `return true` works in every browser; a returned promise does not everywhere.
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     controller.handleMessage(message, sender).then(

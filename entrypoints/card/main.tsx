@@ -8,7 +8,7 @@ const nonce = location.hash.slice(1);
 const close = () => void sendToBackground({ type: 'card/close', nonce });
 
 const app = document.getElementById('app') as HTMLElement;
-const load = () => sendToBackground({ type: 'card/get', nonce });
+const load = () => sendToBackground({ type: 'card/get', nonce, now: Date.now() });
 render(
   <SupportCard load={load} onClose={close} initialLang={languageFor(navigator.language)} />,
   app,

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { buildCardView } from '../card/card-view';
+import { buildCardView, displayNameOf } from '../card/card-view';
 import { classFromHint } from '../card/class-hint';
 import type { Lang } from '../catalog/catalog';
 import { PlainSightDb } from '../db/database';
@@ -15,9 +15,11 @@ import {
   type RosterMatch,
   type ToContent,
 } from '../messages/protocol';
+import type { TodayResponse } from '../messages/send';
 import { type FetchState, parseSettings, type Settings } from '../settings/schema';
 import { hostMatches, matchPatternsForHost } from '../sites/hosts';
-import { CardSessions, TabRosters } from './card-sessions';
+import { buildTodayView } from '../today/today-view';
+import { type CardSession, CardSessions, TabRosters } from './card-sessions';
 import { isContentScriptOnAllowedHost, isOwnExtensionPage, type SenderLike } from './sender';
 import type { FeedStatus } from './status';
 
@@ -275,8 +277,15 @@ export class BackgroundController {
         await browser.storage.local.set({ settings: { ...settings, language: request.language } });
         return this.status();
       }
-      case 'card/get':
-        return this.cardView(request.nonce);
+      case 'card/get': {
+        const session = await this.cards.get(request.nonce);
+        if (!session) return null;
+        return this.cardView(session.studentId, session.context, nowOf(request.now));
+      }
+      case 'card/get-student':
+        return this.cardView(request.studentId, { pageKind: 'other' }, nowOf(request.now));
+      case 'today/get':
+        return this.today(nowOf(request.now));
       case 'card/close':
       case 'card/resize': {
         const session = await this.cards.get(request.nonce);
@@ -295,11 +304,36 @@ export class BackgroundController {
     }
   }
 
-  private async cardView(nonce: string) {
-    const session = await this.cards.get(nonce);
+  private async today(now: Date): Promise<TodayResponse> {
+    const [status, header, lang] = await Promise.all([
+      this.status(),
+      readFeedHeader(this.db),
+      this.lang(),
+    ]);
+    if (!header || isExpired(header.expiresAt)) return { status, today: null, students: [] };
+    const students = await readAllStudents(this.db);
+    return {
+      status,
+      today: buildTodayView(
+        students,
+        { timeZone: header.district.timezone, classes: header.classes },
+        now,
+        lang,
+      ),
+      students: students
+        .map((s) => ({
+          id: s.id,
+          displayName: displayNameOf(s),
+          alsoKnownAs: s.name.preferred ? `${s.name.given} ${s.name.family}` : undefined,
+        }))
+        .sort((a, b) => a.displayName.localeCompare(b.displayName)),
+    };
+  }
+
+  private async cardView(studentId: string, context: CardSession['context'], now: Date) {
     const header = await readFeedHeader(this.db);
-    if (!session || !header || isExpired(header.expiresAt)) return null;
-    const [student] = await readStudents(this.db, [session.studentId]);
+    if (!header || isExpired(header.expiresAt)) return null;
+    const [student] = await readStudents(this.db, [studentId]);
     if (!student) return null;
     return buildCardView(
       student,
@@ -310,11 +344,11 @@ export class BackgroundController {
       },
       {
         lang: await this.lang(),
-        pageKind: session.context.pageKind,
-        classId: classFromHint(session.context.classHint, header.classes)?.id,
+        pageKind: context.pageKind,
+        classId: classFromHint(context.classHint, header.classes)?.id,
         showPlanType: header.district.showPlanType,
       },
-      new Date(),
+      now,
     );
   }
 
@@ -336,6 +370,11 @@ export class BackgroundController {
     await this.syncContentScripts();
     await this.broadcast({ type: 'feed/changed' });
   }
+}
+
+/** The requesting page's clock when it sent one and it is plausible, else ours. */
+function nowOf(pageNow: number | undefined): Date {
+  return pageNow !== undefined && Number.isFinite(pageNow) ? new Date(pageNow) : new Date();
 }
 
 function isExpired(expiresAt: string | undefined, now = new Date()): boolean {

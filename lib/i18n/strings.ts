@@ -111,6 +111,21 @@ const EN = {
   'error.not-json': 'The feed is not valid JSON ({message}).',
   'error.validation': 'The feed does not match the PlainSight feed format ({count} problems).',
   'error.storage': 'The feed could not be saved on this computer ({message}).',
+  'popup.today': 'Today · {day}',
+  'popup.search': 'Find a student',
+  'popup.noMatches': 'No student in the feed matches “{query}”.',
+  'popup.leaving': 'Leaving class today',
+  'popup.nobodyLeaves': 'Nobody leaves class for a service today.',
+  'popup.beforeClass': 'Before class',
+  'popup.noStudents': 'No students with supports in this class.',
+  'popup.back': 'Back to today',
+  'popup.fresh': 'Feed up to date · fetched {when}',
+  'popup.stale': 'Feed may be out of date · last fetched {when}',
+  'popup.noFeed': 'No student data yet. Set up your district’s feed in the settings.',
+  'popup.settings': 'Settings',
+  'popup.period': 'Period {period}',
+  'popup.fromClass': 'from {title}',
+  'popup.students': 'Students with supports',
 } as const;
 
 export type StringKey = keyof typeof EN;
@@ -223,6 +238,21 @@ const ES: Record<StringKey, string> = {
   'error.not-json': 'La fuente no es JSON válido ({message}).',
   'error.validation': 'La fuente no cumple el formato de PlainSight ({count} problemas).',
   'error.storage': 'No se pudo guardar la fuente en esta computadora ({message}).',
+  'popup.today': 'Hoy · {day}',
+  'popup.search': 'Buscar un estudiante',
+  'popup.noMatches': 'Ningún estudiante de la fuente coincide con «{query}».',
+  'popup.leaving': 'Salen de clase hoy',
+  'popup.nobodyLeaves': 'Hoy nadie sale de clase para un servicio.',
+  'popup.beforeClass': 'Antes de la clase',
+  'popup.noStudents': 'No hay estudiantes con apoyos en esta clase.',
+  'popup.back': 'Volver a hoy',
+  'popup.fresh': 'Fuente al día · descargada {when}',
+  'popup.stale': 'La fuente puede estar desactualizada · última descarga {when}',
+  'popup.noFeed': 'Todavía no hay datos de estudiantes. Configure la fuente de su distrito en la configuración.',
+  'popup.settings': 'Configuración',
+  'popup.period': 'Periodo {period}',
+  'popup.fromClass': 'de {title}',
+  'popup.students': 'Estudiantes con apoyos',
 };
 
 export const STRINGS: Record<Lang, Record<StringKey, string>> = { en: EN, es: ES };

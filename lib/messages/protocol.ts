@@ -52,7 +52,10 @@ export const PageRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('feed/set-source'), source: FeedSource }),
   z.object({ type: z.literal('data/clear') }),
   z.object({ type: z.literal('settings/set-language'), language: LanguageSetting }),
-  z.object({ type: z.literal('card/get'), nonce }),
+  /** `now` is the page's clock, so the card and the popup agree with what the user sees. */
+  z.object({ type: z.literal('card/get'), nonce, now: z.number().optional() }),
+  z.object({ type: z.literal('card/get-student'), studentId, now: z.number().optional() }),
+  z.object({ type: z.literal('today/get'), now: z.number().optional() }),
   z.object({ type: z.literal('card/close'), nonce }),
   z.object({ type: z.literal('card/resize'), nonce, height: z.number().int().min(40).max(2000) }),
 ]);

@@ -3,7 +3,16 @@ import type { FeedStatus } from '../background/status';
 import type { CardView } from '../card/card-view';
 import type { Lang } from '../catalog/catalog';
 import type { Platform } from '../feed/schema';
+import type { TodayView } from '../today/today-view';
 import type { ContentRequest, PageRequest, RosterMatch } from './protocol';
+
+export interface TodayResponse {
+  status: FeedStatus;
+  /** Null when there is no usable feed (none yet, or expired). */
+  today: TodayView | null;
+  /** Every student in the feed, for the search box (our own page only). */
+  students: { id: string; displayName: string; alsoKnownAs?: string }[];
+}
 
 /** What the background answers to each request type (undefined when it refuses). */
 export interface Responses {
@@ -16,6 +25,8 @@ export interface Responses {
   'data/clear': FeedStatus;
   'settings/set-language': FeedStatus;
   'card/get': CardView | null | undefined;
+  'card/get-student': CardView | null | undefined;
+  'today/get': TodayResponse;
   'card/close': { ok: true } | undefined;
   'card/resize': { ok: true } | undefined;
 }

@@ -98,3 +98,10 @@ export function cleanDisplayedName(text: string): string {
   cleaned = cleaned.replace(WORD_SUFFIX, '').replace(ROMAN_SUFFIX, '');
   return collapseWhitespace(cleaned.replace(EDGE_SEPARATORS, ''));
 }
+
+/** A search key: case, accents, punctuation and spacing do not matter ("thao" finds "Thảo"). */
+export function foldForSearch(text: string): string {
+  return collapseWhitespace(stripDiacritics(foldCase(unifyPunctuation(text))))
+    .replace(/['.-]/g, '')
+    .trim();
+}

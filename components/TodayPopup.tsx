@@ -1,0 +1,212 @@
+import { formatDistanceToNow } from 'date-fns';
+import { es as esLocale } from 'date-fns/locale/es';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { CardView } from '../lib/card/card-view';
+import { languageFor, type Translate, translator } from '../lib/i18n/strings';
+import { sendToBackground, type TodayResponse } from '../lib/messages/send';
+import { foldForSearch } from '../lib/names/normalize';
+import type { TodayClass, TodayView } from '../lib/today/today-view';
+import { CardBody } from './SupportCard';
+
+const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
+
+/** The toolbar popup: today's classes and services, a student search, and the feed's state. */
+export function TodayPopup() {
+  const [data, setData] = useState<TodayResponse | null>(null);
+  const [query, setQuery] = useState('');
+  const [card, setCard] = useState<CardView | null>(null);
+  const lang = data?.status.lang ?? languageFor(navigator.language);
+  const t = translator(lang);
+
+  useEffect(() => {
+    void sendToBackground({ type: 'today/get', now: Date.now() }).then(setData);
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  const matches = useMemo(() => {
+    const q = foldForSearch(query);
+    if (!data || q === '') return [];
+    return data.students.filter((s) =>
+      foldForSearch(`${s.displayName} ${s.alsoKnownAs ?? ''}`).includes(q),
+    );
+  }, [data, query]);
+
+  const openStudent = async (studentId: string) => {
+    setCard(
+      (await sendToBackground({ type: 'card/get-student', studentId, now: Date.now() })) ?? null,
+    );
+  };
+
+  return (
+    <main class="popup">
+      <header class="popup-header">
+        <h1>{data?.today ? t('popup.today', { day: data.today.dayLabel }) : 'PlainSight'}</h1>
+        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('popup.settings')}
+        </button>
+      </header>
+      {data && <FeedLine data={data} t={t} />}
+      {data?.today && (
+        <>
+          <label class="search">
+            <span>{t('popup.search')}</span>
+            <input
+              type="search"
+              value={query}
+              onInput={(e) => {
+                setQuery(e.currentTarget.value);
+                setCard(null);
+              }}
+            />
+          </label>
+          {card ? (
+            <section class="card popup-card" aria-label={card.displayName}>
+              <button type="button" class="link" onClick={() => setCard(null)}>
+                ← {t('popup.back')}
+              </button>
+              <h2 class="card-name">{card.displayName}</h2>
+              <CardBody view={card} t={t} />
+            </section>
+          ) : query.trim() !== '' ? (
+            <ul class="results" aria-label={t('popup.search')}>
+              {matches.length === 0 && <li>{t('popup.noMatches', { query: query.trim() })}</li>}
+              {matches.map((s) => (
+                <li key={s.id}>
+                  <button type="button" class="link" onClick={() => void openStudent(s.id)}>
+                    {s.displayName}
+                  </button>
+                  {s.alsoKnownAs && <span class="muted"> ({s.alsoKnownAs})</span>}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <Today today={data.today} t={t} onOpen={openStudent} />
+          )}
+        </>
+      )}
+    </main>
+  );
+}
+
+function FeedLine({ data, t }: { data: TodayResponse; t: Translate }) {
+  const feed = data.status.feed;
+  if (!feed || !data.today) return <p class="feed-line stale">{t('popup.noFeed')}</p>;
+  const fetched = new Date(feed.fetchedAt);
+  const when = formatDistanceToNow(fetched, {
+    addSuffix: true,
+    ...(data.status.lang === 'es' ? { locale: esLocale } : {}),
+  });
+  const stale =
+    data.status.lastAttempt?.outcome === 'failed' ||
+    Date.now() - fetched.getTime() > STALE_AFTER_MS;
+  return (
+    <p class={stale ? 'feed-line stale' : 'feed-line'} data-testid="feed-line">
+      {t(stale ? 'popup.stale' : 'popup.fresh', { when })}
+    </p>
+  );
+}
+
+function Today({
+  today,
+  t,
+  onOpen,
+}: {
+  today: TodayView;
+  t: Translate;
+  onOpen: (studentId: string) => void;
+}) {
+  return (
+    <>
+      <section aria-labelledby="leaving-title">
+        <h2 id="leaving-title">{t('popup.leaving')}</h2>
+        {today.leaving.length === 0 ? (
+          <p class="muted">{t('popup.nobodyLeaves')}</p>
+        ) : (
+          <ul class="items" data-testid="leaving">
+            {today.leaving.map((item) => (
+              <li key={`${item.studentId}:${item.id}`}>
+                <p class="item-title">
+                  {item.time} · {item.displayName}
+                </p>
+                <p class="meta">
+                  {[
+                    `${item.title} (${item.provider})`,
+                    item.setting,
+                    item.classTitle && t('popup.fromClass', { title: item.classTitle }),
+                    item.location,
+                    item.needs,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {today.classes.map((classSection) => (
+        <ClassSectionView key={classSection.id} classSection={classSection} t={t} onOpen={onOpen} />
+      ))}
+    </>
+  );
+}
+
+function ClassSectionView({
+  classSection,
+  t,
+  onOpen,
+}: {
+  classSection: TodayClass;
+  t: Translate;
+  onOpen: (studentId: string) => void;
+}) {
+  // Collapsed: a teacher's whole roster is long; each class opens to what is needed now.
+  return (
+    <details class="class-section">
+      <summary>
+        <h2>
+          {classSection.period && <>{t('popup.period', { period: classSection.period })} · </>}
+          {classSection.title}
+        </h2>
+        <span class="count">{classSection.students.length}</span>
+      </summary>
+      {classSection.students.length === 0 ? (
+        <p class="muted">{t('popup.noStudents')}</p>
+      ) : (
+        <ul class="items">
+          {classSection.students.map((student) => (
+            <li key={student.studentId}>
+              <button
+                type="button"
+                class="link item-title"
+                onClick={() => onOpen(student.studentId)}
+              >
+                {student.displayName}
+              </button>
+              {student.services.map((service) => (
+                <p class="meta" key={service.id}>
+                  {service.time} {service.title} · {service.setting}
+                  {service.location && <> · {service.location}</>}
+                </p>
+              ))}
+              {student.beforeClass.length > 0 && (
+                <details>
+                  <summary>{t('popup.beforeClass')}</summary>
+                  <ul class="tips">
+                    {student.beforeClass.map((tip) => (
+                      <li key={tip}>{tip}</li>
+                    ))}
+                  </ul>
+                </details>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
+  );
+}
