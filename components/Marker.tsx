@@ -1,15 +1,21 @@
+import type { MarkerState } from '../lib/services/timeline';
+
 /** The discreet marker: a neutral symbol whose accessible name says nothing about the student. */
 export function Marker({
   label,
+  state,
   onActivate,
 }: {
   label: string;
+  /** 'soon': a service starts within the window; 'out': the student is out of class now. */
+  state: MarkerState;
   onActivate: (button: HTMLButtonElement) => void;
 }) {
   return (
     <button
       type="button"
       class="marker"
+      data-state={state}
       aria-label={label}
       aria-haspopup="dialog"
       title={label}
@@ -37,6 +43,8 @@ export const MARKER_CSS = `
 }
 .marker:hover { background: #dde6f3; }
 .marker:focus-visible { outline: 2px solid #1a4fa0; outline-offset: 2px; }
+.marker[data-state="soon"] { background: #fff4d6; border: 2px solid #c98a00; color: #7a5200; }
+.marker[data-state="out"] { background: #f1f1f1; border: 2px dashed #6b7280; color: #4b5563; }
 .marker[aria-expanded="true"] { background: #1a4fa0; color: #fff; border-color: #1a4fa0; }
 @media (forced-colors: active) {
   .marker { border-color: ButtonText; color: ButtonText; background: ButtonFace; }

@@ -107,12 +107,19 @@ function FeedSourceForm({
   const [kind, setKind] = useState<'demo' | 'url'>(source?.kind ?? 'url');
   const [url, setUrl] = useState(source?.kind === 'url' ? source.url : '');
   const [error, setError] = useState<string | null>(null);
+  // Once the user has started editing, a status arriving late must not overwrite the form.
+  const [touched, setTouched] = useState(false);
 
   useEffect(() => {
-    if (!source) return;
+    if (!source || touched) return;
     setKind(source.kind);
     if (source.kind === 'url') setUrl(source.url);
-  }, [source]);
+  }, [source, touched]);
+
+  const choose = (next: 'demo' | 'url') => {
+    setTouched(true);
+    setKind(next);
+  };
 
   const submit = (event: Event) => {
     event.preventDefault();
@@ -154,7 +161,7 @@ function FeedSourceForm({
               name="kind"
               value="url"
               checked={kind === 'url'}
-              onChange={() => setKind('url')}
+              onChange={() => choose('url')}
             />
             {t('options.feedUrlChoice')}
           </label>
@@ -166,7 +173,10 @@ function FeedSourceForm({
               placeholder="https://sis.district.example/plainsight/feed.json"
               value={url}
               disabled={kind !== 'url'}
-              onInput={(e) => setUrl(e.currentTarget.value)}
+              onInput={(e) => {
+                setTouched(true);
+                setUrl(e.currentTarget.value);
+              }}
               aria-describedby={error ? 'source-error' : undefined}
             />
           </label>
@@ -176,7 +186,7 @@ function FeedSourceForm({
               name="kind"
               value="demo"
               checked={kind === 'demo'}
-              onChange={() => setKind('demo')}
+              onChange={() => choose('demo')}
             />
             {t('options.demoChoice')}
           </label>

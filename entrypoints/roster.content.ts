@@ -1,11 +1,13 @@
 import type { Lang } from '../lib/catalog/catalog';
 import { CardFrame } from '../lib/content/card-frame';
 import { createMarkerHost } from '../lib/content/marker-host';
+import { ReminderClock } from '../lib/content/reminder-clock';
 import { RosterWatcher } from '../lib/content/roster-watcher';
 import { PAGE_LABELS } from '../lib/i18n/page-labels';
 import type { RosterMatch } from '../lib/messages/protocol';
 import { sendToBackground } from '../lib/messages/send';
 import { parseToContent } from '../lib/messages/to-content';
+import type { MarkerState } from '../lib/services/timeline';
 import { classHintOf, pageKindFor } from '../lib/sites/page-context';
 import { adapterFor } from '../lib/sites/registry';
 
@@ -33,6 +35,13 @@ export default defineContentScript({
       },
       frameTitle: () => PAGE_LABELS[lang].cardFrameTitle,
     });
+    const labelFor = (state: MarkerState) =>
+      state === 'none' ? PAGE_LABELS[lang].markerLabel : PAGE_LABELS[lang].markerReminderLabel;
+    const updaters = new WeakMap<HTMLElement, (state: MarkerState, label: string) => void>();
+    const reminders = new ReminderClock(
+      (visit) => watcher.forEachMarker(visit),
+      (host, state) => updaters.get(host)?.(state, labelFor(state)),
+    );
     const watcher = new RosterWatcher(document, {
       adapter,
       match: async (candidates) => {
@@ -43,14 +52,23 @@ export default defineContentScript({
           if (!answer) return null; // Refused: the page is not (or no longer) allowed.
           lang = answer.lang;
           results.push(...answer.results);
+          for (const result of answer.results) {
+            if (result.status === 'student')
+              reminders.setTimeline(result.studentId, result.reminders);
+          }
         }
+        queueMicrotask(() => reminders.refresh());
         return results;
       },
-      createMarker: () =>
-        createMarkerHost(document, PAGE_LABELS[lang].markerLabel, (button, host) => {
-          const studentId = watcher.studentIdOf(host);
-          if (studentId) void cards.toggle(studentId, button);
-        }),
+      createMarker: (studentId) => {
+        const state = reminders.stateOf(studentId);
+        const marker = createMarkerHost(document, labelFor(state), state, (button, host) => {
+          const id = watcher.studentIdOf(host);
+          if (id) void cards.toggle(id, button);
+        });
+        updaters.set(marker.host, marker.update);
+        return marker.host;
+      },
       isVisible: (element) => element.checkVisibility?.({ visibilityProperty: true }) ?? true,
     });
 
@@ -68,6 +86,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       browser.runtime.onMessage.removeListener(onMessage);
       cards.close(false);
+      reminders.stop();
       watcher.stop();
     });
     void watcher.start();

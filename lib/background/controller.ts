@@ -4,7 +4,7 @@ import { classFromHint } from '../card/class-hint';
 import type { Lang } from '../catalog/catalog';
 import { PlainSightDb } from '../db/database';
 import { refreshFeed } from '../feed/refresh';
-import type { Platform } from '../feed/schema';
+import type { Platform, Student } from '../feed/schema';
 import { deleteCachedFeed, readAllStudents, readFeedHeader, readStudents } from '../feed/store';
 import { languageFor } from '../i18n/strings';
 import { RosterMatcher } from '../matching/roster-matcher';
@@ -18,6 +18,9 @@ import {
 import type { TodayResponse } from '../messages/send';
 import { type FetchState, parseSettings, type Settings } from '../settings/schema';
 import { hostMatches, matchPatternsForHost } from '../sites/hosts';
+import { reminderTimeline } from '../services/reminder-timeline';
+import { sessionsBetween } from '../services/schedule';
+import { localDay } from '../services/today';
 import { buildTodayView } from '../today/today-view';
 import { type CardSession, CardSessions, TabRosters } from './card-sessions';
 import { isContentScriptOnAllowedHost, isOwnExtensionPage, type SenderLike } from './sender';
@@ -26,6 +29,11 @@ import type { FeedStatus } from './status';
 const REFRESH_ALARM = 'feed-refresh';
 const CONTENT_SCRIPT_ID = 'plainsight-roster';
 const CONTENT_SCRIPT_FILE = 'content-scripts/roster.js';
+
+interface MatchCache {
+  matcher: RosterMatcher;
+  byId: Map<string, Student>;
+}
 
 export interface BackgroundOptions {
   /** Settings used until the staff member changes them (the demo build starts on the demo feed). */
@@ -37,7 +45,7 @@ export class BackgroundController {
   private readonly db = new PlainSightDb();
   private readonly cards = new CardSessions(browser.storage.session);
   private readonly rosters = new TabRosters(browser.storage.session);
-  private matcher: Promise<RosterMatcher> | null = null;
+  private matcher: Promise<MatchCache> | null = null;
   private refreshing: Promise<void> | null = null;
 
   constructor(private readonly options: BackgroundOptions) {}
@@ -212,10 +220,14 @@ export class BackgroundController {
     };
   }
 
-  private async rosterMatcher(): Promise<RosterMatcher | null> {
+  /** The matcher and students of the current feed, built once per feed; null when unusable. */
+  private async rosterMatcher(): Promise<MatchCache | null> {
     const header = await readFeedHeader(this.db);
     if (!header || isExpired(header.expiresAt)) return null;
-    this.matcher ??= readAllStudents(this.db).then((students) => new RosterMatcher(students));
+    this.matcher ??= readAllStudents(this.db).then((students) => ({
+      matcher: new RosterMatcher(students),
+      byId: new Map(students.map((s) => [s.id, s])),
+    }));
     return this.matcher;
   }
 
@@ -236,10 +248,18 @@ export class BackgroundController {
       case 'page/site':
         return { platform: await this.platformFor(sender.url as string), lang: await this.lang() };
       case 'roster/match': {
-        const matcher = await this.rosterMatcher();
-        const results: RosterMatch[] = content.data.candidates.map((candidate) =>
-          matcher ? matcher.match(candidate) : { status: 'none' },
-        );
+        const cache = await this.rosterMatcher();
+        const header = await readFeedHeader(this.db);
+        const { soonMinutes } = await this.settings();
+        const now = new Date();
+        const results: RosterMatch[] = content.data.candidates.map((candidate) => {
+          const result = cache ? cache.matcher.match(candidate) : { status: 'none' as const };
+          const student = result.status === 'student' ? cache?.byId.get(result.studentId) : undefined;
+          if (!student || !header || student.services.length === 0) return result;
+          const today = localDay(now, header.district.timezone).date;
+          const sessions = sessionsBetween(student.services, today, today, header.district.timezone);
+          return { ...result, reminders: reminderTimeline(sessions, soonMinutes) };
+        });
         await this.rosters.add(
           tabId,
           results.flatMap((r) => (r.status === 'student' ? [r.studentId] : [])),

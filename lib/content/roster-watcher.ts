@@ -14,7 +14,7 @@ export interface RosterWatcherDeps {
    * null when it refuses: the page is no longer allowed or there is no usable feed.
    */
   match(candidates: RosterCandidate[]): Promise<RosterMatch[] | null>;
-  createMarker(): HTMLElement;
+  createMarker(studentId: string): HTMLElement;
   /** Only elements the user can see get a marker (hidden templates and stale views do not). */
   isVisible(element: Element): boolean;
   /** Schedules one batch per frame; injectable for tests. */
@@ -99,6 +99,11 @@ export class RosterWatcher {
 
   markerCount(): number {
     return this.markers.size;
+  }
+
+  /** Every marker on the page with its student. */
+  forEachMarker(visit: (host: HTMLElement, studentId: string) => void): void {
+    for (const marker of this.markers.values()) visit(marker.host, marker.studentId);
   }
 
   /** The student a marker stands for, kept here rather than in the page's DOM. */
@@ -214,7 +219,7 @@ export class RosterWatcher {
   }
 
   private insertMarker(anchor: Element, studentId: string): void {
-    const host = this.deps.createMarker();
+    const host = this.deps.createMarker(studentId);
     this.ownHosts.add(host);
     this.studentByHost.set(host, studentId);
     if (CONTAINERS.has(anchor.tagName.toUpperCase())) anchor.append(host);

@@ -4,7 +4,18 @@ import type { Lang } from '../catalog/catalog';
  * The only strings the content script shows on district pages, kept apart from the full
  * dictionary so the content script stays small. Neutral: they say nothing about a student.
  */
-export const PAGE_LABELS: Record<Lang, { markerLabel: string; cardFrameTitle: string }> = {
-  en: { markerLabel: 'Support info', cardFrameTitle: 'Student support card' },
-  es: { markerLabel: 'Información de apoyo', cardFrameTitle: 'Tarjeta de apoyos del estudiante' },
+export const PAGE_LABELS: Record<
+  Lang,
+  { markerLabel: string; markerReminderLabel: string; cardFrameTitle: string }
+> = {
+  en: {
+    markerLabel: 'Support info',
+    markerReminderLabel: 'Support info, reminder',
+    cardFrameTitle: 'Student support card',
+  },
+  es: {
+    markerLabel: 'Información de apoyo',
+    markerReminderLabel: 'Información de apoyo, aviso',
+    cardFrameTitle: 'Tarjeta de apoyos del estudiante',
+  },
 };

@@ -248,7 +248,8 @@ const ES: Record<StringKey, string> = {
   'popup.back': 'Volver a hoy',
   'popup.fresh': 'Fuente al día · descargada {when}',
   'popup.stale': 'La fuente puede estar desactualizada · última descarga {when}',
-  'popup.noFeed': 'Todavía no hay datos de estudiantes. Configure la fuente de su distrito en la configuración.',
+  'popup.noFeed':
+    'Todavía no hay datos de estudiantes. Configure la fuente de su distrito en la configuración.',
   'popup.settings': 'Configuración',
   'popup.period': 'Periodo {period}',
   'popup.fromClass': 'de {title}',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSystem } from '../feed/schema';
+import type { Timeline } from '../services/timeline';
 
 /**
  * The one message protocol between the extension's parts. Every request is validated with zod
@@ -70,6 +71,7 @@ export const ToContent = z.discriminatedUnion('type', [
 export type ToContent = z.infer<typeof ToContent>;
 
 export type RosterMatch =
-  | { status: 'student'; studentId: string }
+  /** `reminders`: today's marker states for the student's services (lib/services/timeline.ts). */
+  | { status: 'student'; studentId: string; reminders?: Timeline }
   | { status: 'ambiguous' }
   | { status: 'none' };

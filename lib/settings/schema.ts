@@ -10,6 +10,8 @@ export const Settings = z.object({
     .min(5)
     .max(24 * 60)
     .default(60),
+  /** How many minutes before a service the student's marker shows "soon". */
+  soonMinutes: z.number().int().min(1).max(120).default(15),
   /** 'auto' follows the browser's language. */
   language: LanguageSetting.default('auto'),
 });

@@ -15,13 +15,15 @@ import type { AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-export type FeedMode = 'good' | 'broken' | 'error-500' | 'not-json';
+export type FeedMode = 'good' | 'broken' | 'error-500' | 'not-json' | 'custom';
 
 export interface DemoServer {
   /** Base URL without a trailing slash, e.g. `http://127.0.0.1:41234`. */
   url: string;
   port: number;
   setFeedMode(mode: FeedMode): void;
+  /** Serves this feed (mode 'custom') until the mode changes. */
+  setFeed(feed: unknown): void;
   /** "METHOD path" for every request received, in order (path includes any query string). */
   requests: string[];
   close(): Promise<void>;
@@ -117,9 +119,23 @@ function send(
   res.end(req.method === 'HEAD' ? undefined : bytes);
 }
 
-function serveFeed(req: IncomingMessage, res: ServerResponse, mode: FeedMode): void {
+function serveFeed(
+  req: IncomingMessage,
+  res: ServerResponse,
+  mode: FeedMode,
+  customBody: string,
+): void {
   const common = { 'Cache-Control': 'no-cache', 'Access-Control-Allow-Origin': '*' };
   switch (mode) {
+    case 'custom':
+      send(
+        req,
+        res,
+        200,
+        { ...common, 'Content-Type': 'application/json', ETag: etagOf(customBody) },
+        customBody,
+      );
+      return;
     case 'good': {
       const body = readFileSync(DEMO_FEED_PATH);
       const etag = etagOf(body);
@@ -202,6 +218,7 @@ function servePage(req: IncomingMessage, res: ServerResponse, pathname: string):
 
 export function startDemoServer({ port = 0 }: { port?: number } = {}): Promise<DemoServer> {
   let mode: FeedMode = 'good';
+  let customBody = '{}';
   const requests: string[] = [];
 
   const server = createServer((req, res) => {
@@ -213,7 +230,7 @@ export function startDemoServer({ port = 0 }: { port?: number } = {}): Promise<D
       return;
     }
     const { pathname } = new URL(rawPath, 'http://127.0.0.1');
-    if (pathname === '/feed.json') serveFeed(req, res, mode);
+    if (pathname === '/feed.json') serveFeed(req, res, mode, customBody);
     else servePage(req, res, pathname);
   });
 
@@ -229,6 +246,10 @@ export function startDemoServer({ port = 0 }: { port?: number } = {}): Promise<D
         requests,
         setFeedMode(next: FeedMode) {
           mode = next;
+        },
+        setFeed(feed: unknown) {
+          customBody = `${JSON.stringify(feed)}\n`;
+          mode = 'custom';
         },
         close() {
           return new Promise<void>((done, fail) => {

@@ -60,11 +60,23 @@ export function markers(page: Page) {
 }
 
 /** The marker beside a given name on the page. */
-export function markerNear(page: Page, nameText: string) {
+export function markerNear(page: Page, nameText: string | RegExp) {
   return page
     .locator('tr, li', { hasText: nameText })
     .first()
     .getByRole('button', { name: 'Support info' });
+}
+
+/** Matches a student's name as pages write it: "First Last" or "Last, First" (or preferred). */
+export function nameOnPage(student: {
+  name: { given: string; family: string; preferred?: string };
+}) {
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const first = [student.name.given, student.name.preferred]
+    .filter(Boolean)
+    .map((n) => escape(n as string));
+  const family = escape(student.name.family);
+  return new RegExp(`(${first.join('|')}) ${family}|${family}, (${first.join('|')})`);
 }
 
 export function studentById(id: string) {
