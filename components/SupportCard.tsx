@@ -159,6 +159,40 @@ export function CardBody({ view, t }: { view: CardView; t: Translate }) {
           </ul>
         )}
       </section>
+      {view.servicesThisWeek.length > 0 && (
+        <section aria-labelledby="week-title">
+          <h2 id="week-title">{t('thisWeek')}</h2>
+          <ul class="items compact">
+            {view.servicesThisWeek.map((service) => (
+              <li key={service.id}>
+                {service.day} {service.time} · {service.title} · {service.setting}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {view.minutes.length > 0 && (
+        <ul class="minutes">
+          {view.minutes.map((m) => (
+            <li key={m.serviceId} class={m.shortfall ? 'shortfall' : undefined}>
+              {[
+                t('minutesScheduled', { title: m.title, scheduled: m.scheduled }),
+                m.required !== undefined && t('minutesRequired', { required: m.required }),
+                m.delivered !== undefined &&
+                  t('minutesDelivered', { delivered: m.delivered, toDate: m.scheduledToDate }),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+              {m.shortfall && (
+                <strong class="flag">
+                  {' '}
+                  {t('shortfall', { missing: m.scheduledToDate - (m.delivered ?? 0) })}
+                </strong>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
       <footer class="card-footer">
         <p>
           {t('caseManager')}{' '}

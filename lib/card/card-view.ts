@@ -8,8 +8,9 @@ import {
   categoryLabel,
   type Lang,
 } from '../catalog/catalog';
-import type { Accommodation, ClassSection, Service, Student } from '../feed/schema';
-import { joinList, type StringKey, translator } from '../i18n/strings';
+import type { Accommodation, ClassSection, Service, ServiceSlot, Student } from '../feed/schema';
+import { joinList, type StringKey, type Translate, translator } from '../i18n/strings';
+import { sessionsInWeek, weeklyMinutes } from '../services/schedule';
 import { localDay, sessionsOn } from '../services/today';
 
 /** Where the card is opened: grading pages put grading-relevant items first. */
@@ -41,6 +42,10 @@ export interface CardView {
   /** Accommodations left out because they apply only in other classes. */
   hiddenForOtherClasses: number;
   servicesToday: ServiceView[];
+  /** The rest of this week's sessions (Monday–Sunday), with their day. */
+  servicesThisWeek: (ServiceView & { day: string })[];
+  /** Minutes scheduled and, when the district reports it, delivered this week, per service. */
+  minutes: MinutesView[];
   districtName: string;
   todayLabel: string;
 }
@@ -62,6 +67,16 @@ export interface AccommodationView {
   modification: boolean;
   /** The catalog's tip for this context ("While grading: …" on grading pages). */
   tip?: { label: string; text: string };
+}
+
+export interface MinutesView {
+  serviceId: string;
+  title: string;
+  required?: number;
+  scheduled: number;
+  scheduledToDate: number;
+  delivered?: number;
+  shortfall: boolean;
 }
 
 export interface ServiceView {
@@ -201,15 +216,26 @@ function rank(category: CatalogCategory | typeof CUSTOM): number {
   return index === -1 ? CATEGORY_ORDER.length : index;
 }
 
+function serviceName(service: Service, t: Translate): string {
+  return service.label ?? t(`service.${service.type}` as StringKey);
+}
+
 export function serviceViewsForDay(
   services: readonly Service[],
   now: Date,
   timeZone: string,
   lang: Lang,
 ): ServiceView[] {
+  return sessionViews(sessionsOn(services, localDay(now, timeZone)), lang);
+}
+
+function sessionViews(
+  sessions: readonly { service: Service; slot: ServiceSlot }[],
+  lang: Lang,
+): ServiceView[] {
   const t = translator(lang);
-  return sessionsOn(services, localDay(now, timeZone)).map(({ service, slot }) => {
-    const name = service.label ?? t(`service.${service.type}` as StringKey);
+  return sessions.map(({ service, slot }) => {
+    const name = serviceName(service, t);
     const needs = service.delivery?.needs?.map((n) => t(`need.${n}` as StringKey));
     return {
       id: `${service.id}@${slot.weekday}${slot.start}`,
@@ -236,6 +262,11 @@ export function buildCardView(
     ? feed.classes.find((c) => c.id === context.classId)
     : undefined;
   const applicable = student.accommodations.filter((a) => appliesInClass(a, classSection));
+  const t = translator(context.lang);
+  const otherDays = sessionsInWeek(student.services, day, feed.timeZone).filter(
+    (session) => session.date !== day.date,
+  );
+  const otherDayViews = sessionViews(otherDays, context.lang);
   return {
     lang: context.lang,
     displayName: displayNameOf(student),
@@ -247,6 +278,14 @@ export function buildCardView(
     groups: groupAccommodations(applicable, feed.classes, context),
     hiddenForOtherClasses: student.accommodations.length - applicable.length,
     servicesToday: serviceViewsForDay(student.services, now, feed.timeZone, context.lang),
+    servicesThisWeek: otherDays.flatMap((session, i) => {
+      const view = otherDayViews[i];
+      return view ? [{ ...view, day: format(parseISO(session.date), 'EEEE', locale) }] : [];
+    }),
+    minutes: weeklyMinutes(student.services, day, now, feed.timeZone).map((m) => {
+      const service = student.services.find((s) => s.id === m.serviceId);
+      return { ...m, title: service ? serviceName(service, t) : m.serviceId };
+    }),
     districtName: feed.districtName,
     todayLabel: format(parseISO(day.date), 'EEEE PPP', locale),
   };

@@ -140,7 +140,38 @@ test('with the clock fixed on a Tuesday, the card lists that day’s services', 
   ).toBeVisible();
   for (const service of withTuesday.services) {
     for (const slot of service.slots.filter((s) => s.weekday === 'tue')) {
-      await expect(card.getByText(`${slot.start}–${slot.end}`, { exact: false })).toBeVisible();
+      await expect(
+        card
+          .getByRole('region', { name: /Today’s services/ })
+          .getByText(`${slot.start}–${slot.end}`),
+      ).toBeVisible();
     }
   }
+});
+
+test('the card compares delivered with scheduled minutes this week and flags a shortfall', async ({
+  page,
+  extension,
+  server,
+}) => {
+  const behind = demoFeed.students.find((s) =>
+    s.services.some(
+      (service) =>
+        service.deliveredThisWeek?.weekOf === '2026-11-16' &&
+        service.slots.filter((slot) => ['tue', 'thu'].includes(slot.weekday)).length === 2 &&
+        service.deliveredThisWeek.minutes < 60,
+    ),
+  );
+  const pageWith = expectedPages.find((p) => p.feedStudentIds.includes(behind?.id ?? ''));
+  if (!behind || !pageWith) throw new Error('no demo student behind on minutes');
+  await page.goto(`chrome-extension://${extension.extensionId}/options.html`);
+  await expect(page.getByTestId('student-count')).toBeVisible();
+  // Thursday 19 November 2026, 11:05 in Chicago: both 30-minute sessions of the week are over.
+  await page.clock.setFixedTime(new Date('2026-11-19T17:05:00Z'));
+  await page.goto(`${server.url}/${pageWith.page}`);
+  await markerNear(page, nameOnPage(behind)).click();
+  const card = cardFrame(page);
+  await expect(card.getByText('30 of 60 min delivered so far')).toBeVisible();
+  await expect(card.getByText('Behind by 30 min')).toBeVisible();
+  await expect(card.getByRole('heading', { name: 'This week' })).toBeVisible();
 });
