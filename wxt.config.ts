@@ -30,6 +30,8 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'scripting'],
     host_permissions: mode === 'demo' ? DEMO_HOSTS : [],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Asked for only when a teacher turns on pull-out notifications in the options.
+    optional_permissions: ['notifications'],
     web_accessible_resources: [{ resources: ['card.html'], matches: ['<all_urls>'] }],
     ...(browser === 'firefox'
       ? {

@@ -81,6 +81,21 @@ export function OptionsApp() {
       />
       {status && status.sites.length > 0 && <SitesPanel t={t} status={status} onChange={reload} />}
       {status && (
+        <RemindersPanel
+          t={t}
+          status={status}
+          onChange={(soonMinutes, notifyBeforePullOuts) =>
+            run('', () =>
+              sendToBackground({
+                type: 'settings/set-reminders',
+                soonMinutes,
+                notifyBeforePullOuts,
+              }),
+            )
+          }
+        />
+      )}
+      {status && (
         <LanguagePanel
           t={t}
           language={status.language}
@@ -387,6 +402,64 @@ function LanguagePanel({
           </option>
         </select>
       </label>
+    </section>
+  );
+}
+
+function RemindersPanel({
+  t,
+  status,
+  onChange,
+}: {
+  t: Translate;
+  status: FeedStatus;
+  onChange: (soonMinutes: number, notify: boolean) => void;
+}) {
+  const [denied, setDenied] = useState(false);
+  const toggleNotify = (on: boolean) => {
+    setDenied(false);
+    if (!on) {
+      onChange(status.soonMinutes, false);
+      return;
+    }
+    // Asked inside the click: browsers only show permission prompts during a user gesture.
+    browser.permissions.request({ permissions: ['notifications'] }).then(
+      (granted) => {
+        setDenied(!granted);
+        onChange(status.soonMinutes, granted);
+      },
+      () => setDenied(true),
+    );
+  };
+  return (
+    <section aria-labelledby="reminders-title">
+      <h2 id="reminders-title">{t('options.reminders')}</h2>
+      <label class="field inline">
+        <span>{t('options.soonMinutes')}</span>
+        <input
+          type="number"
+          min={1}
+          max={120}
+          value={status.soonMinutes}
+          onChange={(e) => {
+            const minutes = Math.round(Number(e.currentTarget.value));
+            if (minutes >= 1 && minutes <= 120) onChange(minutes, status.notifyBeforePullOuts);
+          }}
+        />
+      </label>
+      <label class="choice">
+        <input
+          type="checkbox"
+          checked={status.notifyBeforePullOuts}
+          onChange={(e) => toggleNotify(e.currentTarget.checked)}
+        />
+        {t('options.notify')}
+      </label>
+      {denied && (
+        <p class="error" role="alert">
+          {t('options.notifyDenied')}
+        </p>
+      )}
     </section>
   );
 }

@@ -14,7 +14,7 @@ export default defineBackground(() => {
     void controller.scheduleRefresh().then(() => controller.refresh());
   });
   browser.runtime.onStartup.addListener(() => {
-    void controller.refresh();
+    void controller.refresh().then(() => controller.planNotifications());
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     void controller.onAlarm(alarm.name);

@@ -16,13 +16,14 @@ import {
   type ToContent,
 } from '../messages/protocol';
 import type { TodayResponse } from '../messages/send';
-import { type FetchState, parseSettings, type Settings } from '../settings/schema';
-import { hostMatches, matchPatternsForHost } from '../sites/hosts';
 import { reminderTimeline } from '../services/reminder-timeline';
 import { sessionsBetween } from '../services/schedule';
 import { localDay } from '../services/today';
+import { type FetchState, parseSettings, type Settings } from '../settings/schema';
+import { hostMatches, matchPatternsForHost } from '../sites/hosts';
 import { buildTodayView } from '../today/today-view';
 import { type CardSession, CardSessions, TabRosters } from './card-sessions';
+import { PLAN_ALARM, PullOutNotifier } from './pull-out-notifier';
 import { isContentScriptOnAllowedHost, isOwnExtensionPage, type SenderLike } from './sender';
 import type { FeedStatus } from './status';
 
@@ -45,6 +46,7 @@ export class BackgroundController {
   private readonly db = new PlainSightDb();
   private readonly cards = new CardSessions(browser.storage.session);
   private readonly rosters = new TabRosters(browser.storage.session);
+  private readonly notifier = new PullOutNotifier();
   private matcher: Promise<MatchCache> | null = null;
   private refreshing: Promise<void> | null = null;
 
@@ -100,6 +102,7 @@ export class BackgroundController {
   private async onFeedChanged(): Promise<void> {
     this.matcher = null;
     await this.syncContentScripts();
+    await this.planNotifications();
     await this.broadcast({ type: 'feed/changed' });
   }
 
@@ -116,6 +119,24 @@ export class BackgroundController {
 
   async onAlarm(name: string): Promise<void> {
     if (name === REFRESH_ALARM) await this.refresh();
+    else if (name === PLAN_ALARM) await this.planNotifications();
+    else if (PullOutNotifier.parse(name)) {
+      const about = PullOutNotifier.parse(name);
+      const [student] = about ? await readStudents(this.db, [about.studentId]) : [];
+      await this.notifier.notify(name, student, await this.lang());
+    }
+  }
+
+  /** (Re)schedules today's pull-out notifications from the cached feed and the settings. */
+  async planNotifications(): Promise<void> {
+    const [settings, header] = await Promise.all([this.settings(), readFeedHeader(this.db)]);
+    const usable = header !== undefined && !isExpired(header.expiresAt);
+    await this.notifier.plan({
+      enabled: settings.notifyBeforePullOuts && usable,
+      students: usable ? await readAllStudents(this.db) : [],
+      timeZone: header?.district.timezone ?? 'UTC',
+      now: new Date(),
+    });
   }
 
   /** The platform the feed names for a page's host (the most specific listed host wins). */
@@ -197,6 +218,8 @@ export class BackgroundController {
     return {
       source: settings.feedSource,
       language: settings.language,
+      soonMinutes: settings.soonMinutes,
+      notifyBeforePullOuts: settings.notifyBeforePullOuts,
       lang,
       feed: header
         ? {
@@ -254,10 +277,16 @@ export class BackgroundController {
         const now = new Date();
         const results: RosterMatch[] = content.data.candidates.map((candidate) => {
           const result = cache ? cache.matcher.match(candidate) : { status: 'none' as const };
-          const student = result.status === 'student' ? cache?.byId.get(result.studentId) : undefined;
+          const student =
+            result.status === 'student' ? cache?.byId.get(result.studentId) : undefined;
           if (!student || !header || student.services.length === 0) return result;
           const today = localDay(now, header.district.timezone).date;
-          const sessions = sessionsBetween(student.services, today, today, header.district.timezone);
+          const sessions = sessionsBetween(
+            student.services,
+            today,
+            today,
+            header.district.timezone,
+          );
           return { ...result, reminders: reminderTimeline(sessions, soonMinutes) };
         });
         await this.rosters.add(
@@ -295,6 +324,16 @@ export class BackgroundController {
       case 'settings/set-language': {
         const settings = await this.settings();
         await browser.storage.local.set({ settings: { ...settings, language: request.language } });
+        return this.status();
+      }
+      case 'settings/set-reminders': {
+        const settings = await this.settings();
+        const { soonMinutes, notifyBeforePullOuts } = request;
+        await browser.storage.local.set({
+          settings: { ...settings, soonMinutes, notifyBeforePullOuts },
+        });
+        await this.planNotifications();
+        await this.broadcast({ type: 'feed/changed' });
         return this.status();
       }
       case 'card/get': {
@@ -386,9 +425,7 @@ export class BackgroundController {
   async clearData(): Promise<void> {
     await deleteCachedFeed(this.db);
     await browser.storage.local.remove('fetchState');
-    this.matcher = null;
-    await this.syncContentScripts();
-    await this.broadcast({ type: 'feed/changed' });
+    await this.onFeedChanged();
   }
 }
 

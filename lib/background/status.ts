@@ -7,6 +7,8 @@ import type { FetchState } from '../settings/schema';
 export interface FeedStatus {
   source: FeedSource | null;
   language: LanguageSetting;
+  soonMinutes: number;
+  notifyBeforePullOuts: boolean;
   /** The language the UI is shown in (the setting, or the browser's language). */
   lang: Lang;
   feed: {

@@ -53,6 +53,11 @@ export const PageRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('feed/set-source'), source: FeedSource }),
   z.object({ type: z.literal('data/clear') }),
   z.object({ type: z.literal('settings/set-language'), language: LanguageSetting }),
+  z.object({
+    type: z.literal('settings/set-reminders'),
+    soonMinutes: z.number().int().min(1).max(120),
+    notifyBeforePullOuts: z.boolean(),
+  }),
   /** `now` is the page's clock, so the card and the popup agree with what the user sees. */
   z.object({ type: z.literal('card/get'), nonce, now: z.number().optional() }),
   z.object({ type: z.literal('card/get-student'), studentId, now: z.number().optional() }),

@@ -24,6 +24,7 @@ export interface Responses {
   'feed/set-source': FeedStatus;
   'data/clear': FeedStatus;
   'settings/set-language': FeedStatus;
+  'settings/set-reminders': FeedStatus;
   'card/get': CardView | null | undefined;
   'card/get-student': CardView | null | undefined;
   'today/get': TodayResponse;

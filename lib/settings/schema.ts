@@ -12,6 +12,8 @@ export const Settings = z.object({
     .default(60),
   /** How many minutes before a service the student's marker shows "soon". */
   soonMinutes: z.number().int().min(1).max(120).default(15),
+  /** Off by default: a desktop notification a few minutes before a student leaves for a service. */
+  notifyBeforePullOuts: z.boolean().default(false),
   /** 'auto' follows the browser's language. */
   language: LanguageSetting.default('auto'),
 });
