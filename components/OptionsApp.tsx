@@ -61,14 +61,17 @@ export function OptionsApp() {
     <main>
       <h1>{t('options.title')}</h1>
       <p class="lead">{t('options.lead')}</p>
-      <FeedSourceForm
-        t={t}
-        source={status?.source ?? null}
-        disabled={busy !== null}
-        onSave={(source) =>
-          run(t('options.fetching'), () => sendToBackground({ type: 'feed/set-source', source }))
-        }
-      />
+      {/* Rendered once the saved source is known, so it starts from it and is never reset. */}
+      {status && (
+        <FeedSourceForm
+          t={t}
+          source={status.source}
+          disabled={busy !== null}
+          onSave={(source) =>
+            run(t('options.fetching'), () => sendToBackground({ type: 'feed/set-source', source }))
+          }
+        />
+      )}
       <FeedStatusPanel
         t={t}
         lang={lang}
@@ -122,19 +125,6 @@ function FeedSourceForm({
   const [kind, setKind] = useState<'demo' | 'url'>(source?.kind ?? 'url');
   const [url, setUrl] = useState(source?.kind === 'url' ? source.url : '');
   const [error, setError] = useState<string | null>(null);
-  // Once the user has started editing, a status arriving late must not overwrite the form.
-  const [touched, setTouched] = useState(false);
-
-  useEffect(() => {
-    if (!source || touched) return;
-    setKind(source.kind);
-    if (source.kind === 'url') setUrl(source.url);
-  }, [source, touched]);
-
-  const choose = (next: 'demo' | 'url') => {
-    setTouched(true);
-    setKind(next);
-  };
 
   const submit = (event: Event) => {
     event.preventDefault();
@@ -176,7 +166,7 @@ function FeedSourceForm({
               name="kind"
               value="url"
               checked={kind === 'url'}
-              onChange={() => choose('url')}
+              onChange={() => setKind('url')}
             />
             {t('options.feedUrlChoice')}
           </label>
@@ -188,10 +178,7 @@ function FeedSourceForm({
               placeholder="https://sis.district.example/plainsight/feed.json"
               value={url}
               disabled={kind !== 'url'}
-              onInput={(e) => {
-                setTouched(true);
-                setUrl(e.currentTarget.value);
-              }}
+              onInput={(e) => setUrl(e.currentTarget.value)}
               aria-describedby={error ? 'source-error' : undefined}
             />
           </label>
@@ -201,7 +188,7 @@ function FeedSourceForm({
               name="kind"
               value="demo"
               checked={kind === 'demo'}
-              onChange={() => choose('demo')}
+              onChange={() => setKind('demo')}
             />
             {t('options.demoChoice')}
           </label>

@@ -32,6 +32,31 @@ async function settledMarkerCount(page: Page): Promise<number> {
   return last;
 }
 
+/** The popup's Today view, then the same card in Spanish (language set on the options page). */
+async function screenshotPopupAndSpanishCard(page: Page, extensionId: string, serverUrl: string) {
+  await page.setViewportSize({ width: 420, height: 860 });
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.screenshot({ path: resolve(OUTPUT_DIR, '10-popup-today.png') });
+  await page.setViewportSize({ width: 1280, height: 860 });
+
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await page.locator('select').selectOption('es');
+  await page.locator('html[lang="es"]').waitFor();
+  await page.screenshot({ path: resolve(OUTPUT_DIR, '11-options-es.png'), fullPage: true });
+  const first = demoPages()[0];
+  if (!first) return;
+  await page.goto(`${serverUrl}/${first.page}`);
+  const marker = page.getByRole('button', { name: 'Información de apoyo' }).first();
+  await marker.click();
+  const card = page.frameLocator('iframe[title="Tarjeta de apoyos del estudiante"]');
+  await card.getByRole('heading', { level: 2 }).first().waitFor();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: resolve(OUTPUT_DIR, `12-${first.page}-card-es.png`) });
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await page.locator('select').selectOption('auto');
+}
+
 async function main() {
   const feed = readDemoFeed();
   const server = await startDemoServer({ port: Number(process.env.PORT ?? 0) });
@@ -77,6 +102,8 @@ async function main() {
     await page.screenshot({ path: resolve(OUTPUT_DIR, `${prefix}-${expected.page}-card.png`) });
     await page.keyboard.press('Escape');
   }
+
+  if (headless) await screenshotPopupAndSpanishCard(page, extension.extensionId, server.url);
 
   console.log(`\nFeed: ${feed.district.name}, ${studentsInFeed} students`);
   const header = ['page', 'rows on page', 'feed students on page', 'markers shown'];

@@ -45,7 +45,7 @@ describe('PullOutNotifier', () => {
   });
 
   it('schedules an alarm 5 minutes before each later pull-out today, and nothing else', async () => {
-    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
     const { students } = feed();
     await new PullOutNotifier().plan({
       enabled: true,
@@ -62,18 +62,18 @@ describe('PullOutNotifier', () => {
 
   it('schedules nothing when off or when notifications are not allowed, and clears old alarms', async () => {
     const { students } = feed();
-    const contains = vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+    const contains = vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
     const notifier = new PullOutNotifier();
     await notifier.plan({ enabled: true, students, timeZone: 'America/Chicago', now: NOW });
     await notifier.plan({ enabled: false, students, timeZone: 'America/Chicago', now: NOW });
     expect(await fakeBrowser.alarms.getAll()).toEqual([]);
-    contains.mockResolvedValue(false);
+    contains.mockResolvedValue(false as never);
     await notifier.plan({ enabled: true, students, timeZone: 'America/Chicago', now: NOW });
     expect(await fakeBrowser.alarms.getAll()).toEqual([]);
   });
 
   it('names the student by first name and initial only', async () => {
-    const create = vi.spyOn(fakeBrowser.notifications, 'create').mockResolvedValue('id');
+    const create = vi.spyOn(fakeBrowser.notifications, 'create').mockResolvedValue('id' as never);
     const student = feed().students[0];
     await new PullOutNotifier().notify('svc|s-1|pull|10:30', student, 'en');
     expect(create).toHaveBeenCalledWith(
