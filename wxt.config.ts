@@ -33,6 +33,8 @@ export default defineConfig({
     // Asked for only when a teacher turns on pull-out notifications in the options.
     optional_permissions: ['notifications'],
     web_accessible_resources: [{ resources: ['card.html'], matches: ['<all_urls>'] }],
+    // District policy (Google Admin); Firefox has no managed-storage schema.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

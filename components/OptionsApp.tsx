@@ -61,11 +61,26 @@ export function OptionsApp() {
     <main>
       <h1>{t('options.title')}</h1>
       <p class="lead">{t('options.lead')}</p>
+      {status && status.policyProblems.length > 0 && (
+        <div class="attempt failed" role="alert" data-testid="policy-problems">
+          <p>
+            <strong>{t('options.policyProblems')}</strong>
+          </p>
+          <ul class="problems">
+            {status.policyProblems.map((problem) => (
+              <li key={problem.path}>
+                <code>{problem.path}</code>: {problem.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {/* Rendered once the saved source is known, so it starts from it and is never reset. */}
       {status && (
         <FeedSourceForm
           t={t}
           source={status.source}
+          locked={status.locked.includes('feedSource')}
           disabled={busy !== null}
           onSave={(source) =>
             run(t('options.fetching'), () => sendToBackground({ type: 'feed/set-source', source }))
@@ -101,6 +116,7 @@ export function OptionsApp() {
       {status && (
         <LanguagePanel
           t={t}
+          locked={status.locked.includes('language')}
           language={status.language}
           onChange={(language) =>
             run('', () => sendToBackground({ type: 'settings/set-language', language }))
@@ -114,11 +130,13 @@ export function OptionsApp() {
 function FeedSourceForm({
   t,
   source,
+  locked,
   disabled,
   onSave,
 }: {
   t: Translate;
   source: FeedSource | null;
+  locked: boolean;
   disabled: boolean;
   onSave: (source: FeedSource) => void;
 }) {
@@ -157,7 +175,12 @@ function FeedSourceForm({
   return (
     <section aria-labelledby="source-title">
       <h2 id="source-title">{t('options.feed')}</h2>
-      <form onSubmit={submit}>
+      {locked && (
+        <p class="locked" data-testid="feed-locked">
+          {t('options.locked')}: <code>{source?.kind === 'url' ? source.url : ''}</code>
+        </p>
+      )}
+      <form onSubmit={submit} hidden={locked}>
         <fieldset>
           <legend>{t('options.feedLegend')}</legend>
           <label class="choice">
@@ -249,6 +272,12 @@ function FeedStatusPanel({
             <>
               <dt>{t('options.expires')}</dt>
               <dd>{feed.expired ? t('options.expired') : when(feed.expiresAt)}</dd>
+            </>
+          )}
+          {feed.tooOld && (
+            <>
+              <dt>{t('options.expires')}</dt>
+              <dd>{t('options.tooOld')}</dd>
             </>
           )}
         </dl>
@@ -364,10 +393,12 @@ function SitesPanel({
 
 function LanguagePanel({
   t,
+  locked,
   language,
   onChange,
 }: {
   t: Translate;
+  locked: boolean;
   language: LanguageSetting;
   onChange: (language: LanguageSetting) => void;
 }) {
@@ -378,6 +409,7 @@ function LanguagePanel({
         <span class="visually-hidden">{t('options.language')}</span>
         <select
           value={language}
+          disabled={locked}
           onChange={(e) => onChange(e.currentTarget.value as LanguageSetting)}
         >
           <option value="auto">{t('options.languageAuto')}</option>
@@ -389,6 +421,7 @@ function LanguagePanel({
           </option>
         </select>
       </label>
+      {locked && <p class="locked">{t('options.locked')}</p>}
     </section>
   );
 }

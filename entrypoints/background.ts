@@ -11,7 +11,13 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onInstalled.addListener(() => {
-    void controller.scheduleRefresh().then(() => controller.refresh());
+    void controller
+      .onPolicyChanged()
+      .then(() => controller.refresh())
+      .then(() => controller.planNotifications());
+  });
+  browser.storage.managed?.onChanged.addListener(() => {
+    void controller.onPolicyChanged();
   });
   browser.runtime.onStartup.addListener(() => {
     void controller.refresh().then(() => controller.planNotifications());

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { buildCardView, displayNameOf } from '../card/card-view';
 import { classFromHint } from '../card/class-hint';
 import type { Lang } from '../catalog/catalog';
-import { PlainSightDb } from '../db/database';
+import { type FeedHeader, PlainSightDb } from '../db/database';
 import { refreshFeed } from '../feed/refresh';
 import type { Platform, Student } from '../feed/schema';
 import { deleteCachedFeed, readAllStudents, readFeedHeader, readStudents } from '../feed/store';
@@ -19,6 +19,8 @@ import type { TodayResponse } from '../messages/send';
 import { reminderTimeline } from '../services/reminder-timeline';
 import { sessionsBetween } from '../services/schedule';
 import { localDay } from '../services/today';
+import { applyPolicy, lockedSettings, unusableBecause } from '../settings/apply-policy';
+import { type PolicyResult, parsePolicy } from '../settings/policy';
 import { type FetchState, parseSettings, type Settings } from '../settings/schema';
 import { hostMatches, matchPatternsForHost } from '../sites/hosts';
 import { buildTodayView } from '../today/today-view';
@@ -52,14 +54,42 @@ export class BackgroundController {
 
   constructor(private readonly options: BackgroundOptions) {}
 
+  /** The district's managed policy; where storage.managed is unavailable, an empty policy. */
+  async policy(): Promise<PolicyResult> {
+    try {
+      return parsePolicy(await browser.storage.managed.get());
+    } catch {
+      return { ok: true, policy: {} };
+    }
+  }
+
+  /** The staff member's settings, with every value the district's policy sets taking over. */
   async settings(): Promise<Settings> {
     const { settings } = await browser.storage.local.get('settings');
-    return parseSettings(settings, this.options.defaultSettings);
+    const own = parseSettings(settings, this.options.defaultSettings);
+    const result = await this.policy();
+    return result.ok ? applyPolicy(own, result.policy) : own;
+  }
+
+  /**
+   * The stored feed header when student data may be shown: the policy is valid, the feed has
+   * not expired and is not older than the district's maximum age. Otherwise nothing is shown.
+   */
+  private async usableHeader(now = new Date()): Promise<FeedHeader | undefined> {
+    const [header, policy] = await Promise.all([readFeedHeader(this.db), this.policy()]);
+    if (!header || !policy.ok) return undefined;
+    return unusableBecause(header, policy.policy, now) ? undefined : header;
   }
 
   private async lang(): Promise<Lang> {
     const { language } = await this.settings();
     return language === 'auto' ? languageFor(browser.i18n.getUILanguage()) : language;
+  }
+
+  /** The district's policy decides whether the plan type shows; otherwise the feed does. */
+  private async showPlanType(header: FeedHeader): Promise<boolean> {
+    const policy = await this.policy();
+    return (policy.ok ? policy.policy.showPlanType : undefined) ?? header.district.showPlanType;
   }
 
   private async fetchState(): Promise<FetchState | null> {
@@ -129,8 +159,8 @@ export class BackgroundController {
 
   /** (Re)schedules today's pull-out notifications from the cached feed and the settings. */
   async planNotifications(): Promise<void> {
-    const [settings, header] = await Promise.all([this.settings(), readFeedHeader(this.db)]);
-    const usable = header !== undefined && !isExpired(header.expiresAt);
+    const [settings, header] = await Promise.all([this.settings(), this.usableHeader()]);
+    const usable = header !== undefined;
     await this.notifier.plan({
       enabled: settings.notifyBeforePullOuts && usable,
       students: usable ? await readAllStudents(this.db) : [],
@@ -207,15 +237,19 @@ export class BackgroundController {
   }
 
   async status(): Promise<FeedStatus> {
-    const [settings, lang, header, lastAttempt, alarm, hosts] = await Promise.all([
+    const [settings, lang, header, lastAttempt, alarm, hosts, policy] = await Promise.all([
       this.settings(),
       this.lang(),
       readFeedHeader(this.db),
       this.fetchState(),
       browser.alarms.get(REFRESH_ALARM),
       this.grantedHosts(),
+      this.policy(),
     ]);
+    const unusable = header && unusableBecause(header, policy.ok ? policy.policy : {}, new Date());
     return {
+      policyProblems: policy.ok ? [] : policy.problems,
+      locked: policy.ok ? lockedSettings(policy.policy) : [],
       source: settings.feedSource,
       language: settings.language,
       soonMinutes: settings.soonMinutes,
@@ -230,7 +264,8 @@ export class BackgroundController {
             generatedAt: header.generatedAt,
             fetchedAt: header.fetchedAt,
             expiresAt: header.expiresAt,
-            expired: isExpired(header.expiresAt),
+            expired: unusable === 'expired',
+            tooOld: unusable === 'too-old',
           }
         : null,
       lastAttempt,
@@ -245,8 +280,7 @@ export class BackgroundController {
 
   /** The matcher and students of the current feed, built once per feed; null when unusable. */
   private async rosterMatcher(): Promise<MatchCache | null> {
-    const header = await readFeedHeader(this.db);
-    if (!header || isExpired(header.expiresAt)) return null;
+    if (!(await this.usableHeader())) return null;
     this.matcher ??= readAllStudents(this.db).then((students) => ({
       matcher: new RosterMatcher(students),
       byId: new Map(students.map((s) => [s.id, s])),
@@ -369,7 +403,7 @@ export class BackgroundController {
       readFeedHeader(this.db),
       this.lang(),
     ]);
-    if (!header || isExpired(header.expiresAt)) return { status, today: null, students: [] };
+    if (!header) return { status, today: null, students: [] };
     const students = await readAllStudents(this.db);
     return {
       status,
@@ -390,8 +424,8 @@ export class BackgroundController {
   }
 
   private async cardView(studentId: string, context: CardSession['context'], now: Date) {
-    const header = await readFeedHeader(this.db);
-    if (!header || isExpired(header.expiresAt)) return null;
+    const header = await this.usableHeader();
+    if (!header) return null;
     const [student] = await readStudents(this.db, [studentId]);
     if (!student) return null;
     return buildCardView(
@@ -405,7 +439,7 @@ export class BackgroundController {
         lang: await this.lang(),
         pageKind: context.pageKind,
         classId: classFromHint(context.classHint, header.classes)?.id,
-        showPlanType: header.district.showPlanType,
+        showPlanType: await this.showPlanType(header),
       },
       now,
     );
@@ -416,6 +450,23 @@ export class BackgroundController {
     await browser.storage.local.set({ settings: { ...settings, feedSource: source } });
     await this.scheduleRefresh();
     await this.refresh();
+  }
+
+  /**
+   * After the district's policy changed: a new wipe token deletes every cached record once, and
+   * every page re-checks what it may show (an invalid policy hides everything).
+   */
+  async onPolicyChanged(): Promise<void> {
+    const policy = await this.policy();
+    const token = policy.ok ? policy.policy.wipeToken : undefined;
+    const { wipedFor } = await browser.storage.local.get('wipedFor');
+    if (token && token !== wipedFor) {
+      await this.clearData();
+      await browser.storage.local.set({ wipedFor: token });
+    }
+    this.matcher = null;
+    await this.scheduleRefresh();
+    await this.onFeedChanged();
   }
 
   forgetTab(tabId: number): Promise<void> {
@@ -432,8 +483,4 @@ export class BackgroundController {
 /** The requesting page's clock when it sent one and it is plausible, else ours. */
 function nowOf(pageNow: number | undefined): Date {
   return pageNow !== undefined && Number.isFinite(pageNow) ? new Date(pageNow) : new Date();
-}
-
-function isExpired(expiresAt: string | undefined, now = new Date()): boolean {
-  return expiresAt !== undefined && new Date(expiresAt).getTime() <= now.getTime();
 }

@@ -5,6 +5,10 @@ import type { FetchState } from '../settings/schema';
 
 /** What the options page shows about the feed. Holds no student records. */
 export interface FeedStatus {
+  /** Problems in the district's policy: while there are any, no student data is shown. */
+  policyProblems: { path: string; message: string }[];
+  /** Settings the district's policy sets; the options page shows them locked. */
+  locked: ('feedSource' | 'refreshMinutes' | 'language')[];
   source: FeedSource | null;
   language: LanguageSetting;
   soonMinutes: number;
@@ -20,6 +24,8 @@ export interface FeedStatus {
     fetchedAt: string;
     expiresAt?: string;
     expired: boolean;
+    /** Older than the district's maximum feed age: student data is hidden until a fresh fetch. */
+    tooOld: boolean;
   } | null;
   lastAttempt: FetchState | null;
   nextRefreshAt: string | null;

@@ -117,6 +117,11 @@ const EN = {
   'error.validation': 'The feed does not match the PlainSight feed format ({count} problems).',
   'error.storage': 'The feed could not be saved on this computer ({message}).',
   'options.reminders': 'Service reminders',
+  'options.policyProblems':
+    'Your district’s PlainSight policy has problems, so no student data is shown. Tell your district IT:',
+  'options.locked': 'Set by your district',
+  'options.tooOld':
+    'Older than your district allows: student data is hidden until the next successful fetch',
   'options.soonMinutes': 'Show “soon” on a student’s marker this many minutes before a service',
   'options.notify': 'Notify me 5 minutes before a student leaves class for a service',
   'options.notifyDenied': 'Notifications were not allowed, so none will be shown.',
@@ -255,6 +260,11 @@ const ES: Record<StringKey, string> = {
   'error.validation': 'La fuente no cumple el formato de PlainSight ({count} problemas).',
   'error.storage': 'No se pudo guardar la fuente en esta computadora ({message}).',
   'options.reminders': 'Avisos de servicios',
+  'options.policyProblems':
+    'La política de PlainSight de su distrito tiene problemas, así que no se muestran datos de estudiantes. Avise al departamento de informática:',
+  'options.locked': 'Configurado por su distrito',
+  'options.tooOld':
+    'Más antigua de lo que permite su distrito: los datos están ocultos hasta la próxima descarga correcta',
   'options.soonMinutes':
     'Mostrar «pronto» en el marcador del estudiante estos minutos antes de un servicio',
   'options.notify': 'Avisarme 5 minutos antes de que un estudiante salga de clase para un servicio',
