@@ -1,3 +1,4 @@
+import type { IdSystem } from '../feed/schema';
 import type { PageCandidate, SiteAdapter } from './types';
 
 /** Elements whose text is never a roster name. */
@@ -74,3 +75,64 @@ export const genericAdapter: SiteAdapter = {
   matchesUrl: () => true,
   findCandidates: findNameCandidates,
 };
+
+/** Links whose URL names one person, e.g. Moodle's `user/view.php?id=5`. */
+export interface PersonLinks {
+  system: IdSystem;
+  /** Cheap pre-filter on `a[href]`, e.g. `a[href*="student_id="]`. */
+  selector: string;
+  /** The person's id in the link's URL, or undefined when the link is about something else. */
+  idOf(url: URL): string | undefined;
+}
+
+/** Rows of a roster: an id in a link is trusted only there (menus and tabs link people too). */
+const ROSTER_ROW = 'tr, li, [role="row"], [role="listitem"]';
+
+function linksIn(root: ParentNode, selector: string): Element[] {
+  const links = [...root.querySelectorAll(selector)];
+  // A change inside a link (its text re-rendered) is scanned from below the link.
+  const around = 'closest' in root ? (root as Element).closest(selector) : null;
+  return around ? [around, ...links] : links;
+}
+
+function personId(link: Element, spec: PersonLinks): string | undefined {
+  const href = link.getAttribute('href');
+  if (!href) return undefined;
+  try {
+    return spec.idOf(new URL(href, link.ownerDocument.baseURI));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Candidates for a platform whose roster links carry each person's id: every name link in a
+ * roster row is read with that id, so the match is exact; the rest of the page is read by the
+ * generic finder, by name. A link's name is its own text (Moodle puts an initials badge in the
+ * same link), or its whole text.
+ */
+export function findCandidatesWithPersonLinks(
+  root: ParentNode,
+  spec: PersonLinks,
+): PageCandidate[] {
+  const linked = new Set<Element>();
+  const candidates: PageCandidate[] = [];
+  for (const link of linksIn(root, spec.selector)) {
+    const id = personId(link, spec);
+    if (id === undefined || !link.closest(ROSTER_ROW)) continue;
+    linked.add(link);
+    const own = collapse(
+      [...link.childNodes]
+        .filter((node) => node.nodeType === 3)
+        .map((node) => node.nodeValue ?? '')
+        .join(' '),
+    );
+    const text = looksLikeName(own) ? own : collapse(link.textContent ?? '');
+    if (looksLikeName(text)) candidates.push({ anchor: link, text, ids: { [spec.system]: id } });
+  }
+  for (const candidate of findNameCandidates(root)) {
+    const link = candidate.anchor.closest(spec.selector);
+    if (!link || !linked.has(link)) candidates.push(candidate);
+  }
+  return candidates;
+}

@@ -71,11 +71,11 @@ export function markerNear(page: Page, nameText: string | RegExp) {
 export function nameOnPage(student: {
   name: { given: string; family: string; preferred?: string };
 }) {
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const first = [student.name.given, student.name.preferred]
     .filter(Boolean)
-    .map((n) => escape(n as string));
-  const family = escape(student.name.family);
+    .map((n) => literal(n as string));
+  const family = literal(student.name.family);
   return new RegExp(`(${first.join('|')}) ${family}|${family}, (${first.join('|')})`);
 }
 

@@ -1,0 +1,64 @@
+// @vitest-environment happy-dom
+/**
+ * Every detection page (tests/fixtures/** and, when present, ../shared/real-pages) through the
+ * adapter the content script would pick, matched against the page's invented feed the way the
+ * background matches: exactly the expected students, no decoy, never a non-student.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  buildPageFeed,
+  type DetectionPage,
+  inertHtml,
+  listDetectionPages,
+  matchOffline,
+} from '../support/detection';
+import { makeAttributor } from '../support/detection-score';
+
+const { pages, skipped } = listDetectionPages();
+
+function parseHtml(html: string, url: URL): Document {
+  return new DOMParser().parseFromString(inertHtml(html, url), 'text/html');
+}
+
+function nameOf(page: DetectionPage, feedStudentId: string): string {
+  const { feed } = buildPageFeed(page);
+  const student = feed.students.find((s) => s.id === feedStudentId);
+  return student ? `${student.name.given} ${student.name.family} (${student.id})` : feedStudentId;
+}
+
+describe('adapters find exactly the expected students on saved pages', () => {
+  for (const page of pages) {
+    it(`${page.key}: ${page.students.length} students`, { timeout: 60_000 }, () => {
+      const { feed, expectedIds } = buildPageFeed(page);
+      const candidates = matchOffline(page, feed, parseHtml);
+      const matched = new Set(
+        candidates.flatMap((c) => (c.answer.status === 'student' ? [c.answer.studentId] : [])),
+      );
+      const attribute = makeAttributor(page);
+      const diff = {
+        missed: expectedIds.filter((id) => !matched.has(id)).map((id) => nameOf(page, id)),
+        unexpected: [...matched]
+          .filter((id) => !expectedIds.includes(id))
+          .map((id) => nameOf(page, id)),
+        nonStudentsMatched: candidates
+          .filter((c) => c.answer.status === 'student')
+          .filter((c) => attribute([c.text]).kind === 'non-student')
+          .map((c) => c.text),
+      };
+      const ambiguous = candidates.filter((c) => c.answer.status === 'ambiguous');
+      const where = `${page.key} (${page.documents.map((d) => d.file).join(', ')})`;
+      const note = ambiguous.length
+        ? `; ambiguous: ${ambiguous.map((c) => c.text).join(' | ')}`
+        : '';
+      expect(diff, `${where}${note}`).toEqual({
+        missed: [],
+        unexpected: [],
+        nonStudentsMatched: [],
+      });
+    });
+  }
+  for (const skip of skipped) {
+    it.skip(`${skip.what}: ${skip.reason}`, () => {});
+  }
+  if (pages.length === 0) it.skip('no detection pages found', () => {});
+});
