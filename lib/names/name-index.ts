@@ -163,6 +163,25 @@ function toMatch(ids: readonly string[]): NameMatch | undefined {
   return { kind: 'ambiguous', studentIds: [...ids] };
 }
 
+const ANY_INITIAL = '?';
+
+/**
+ * The query with a lone middle initial replaced by a wildcard ("okafor , maya j" → "okafor ,
+ * maya ?"), for students whose feed has no middle name: SISs often print one anyway.
+ */
+function withInitialWildcard(canonical: string): string | undefined {
+  const tokens = canonical.split(' ');
+  const single = (token: string | undefined) => token !== undefined && /^\p{L}$/u.test(token);
+  const comma = tokens.indexOf(',');
+  if (comma > 0 && tokens.length - comma >= 3 && single(tokens.at(-1))) {
+    return [...tokens.slice(0, -1), ANY_INITIAL].join(' ');
+  }
+  if (comma === -1 && tokens.length >= 3 && single(tokens.at(-2))) {
+    return [...tokens.slice(0, -2), ANY_INITIAL, tokens.at(-1)].join(' ');
+  }
+  return undefined;
+}
+
 /** The text as written first, then without its parenthetical, which may be any nickname. */
 function queryVariants(canonical: string): string[] {
   const withoutNickname = collapseWhitespace(canonical.replace(NICKNAME_TOKEN, ' '));
@@ -176,6 +195,8 @@ export function buildNameIndex(students: readonly IndexedStudent[]): NameIndex {
   // of diacritics is its own folded form, so folded lookups read both maps; this keeps the
   // mostly-ASCII feeds of US districts at half the Map entries.
   const foldedOnlyKeys: KeyMap = new Map();
+  // "Given ? Family" and "Family , Given ?" for students with no middle name in the feed.
+  const initialKeys: KeyMap = new Map();
 
   for (const student of students) {
     const name = canonicalName(student.name);
@@ -183,6 +204,12 @@ export function buildNameIndex(students: readonly IndexedStudent[]): NameIndex {
     if (name.given === '' || name.family === '') continue;
     const exact = keysForName(name);
     for (const key of exact) addKey(exactKeys, key, student.id);
+    if (name.middle === undefined) {
+      for (const form of [name, withoutDiacritics(name)]) {
+        addKey(initialKeys, `${form.given} ${ANY_INITIAL} ${form.family}`, student.id);
+        addKey(initialKeys, `${form.family} , ${form.given} ${ANY_INITIAL}`, student.id);
+      }
+    }
 
     const folded = withoutDiacritics(name);
     if (sameName(folded, name)) continue;
@@ -211,6 +238,21 @@ export function buildNameIndex(students: readonly IndexedStudent[]): NameIndex {
     return undefined;
   }
 
+  /** Last resort: an initial the feed does not know, for a student the feed gives no middle. */
+  function findWithUnknownInitial(variants: readonly string[]): NameMatch | undefined {
+    for (const variant of variants) {
+      const exact = withInitialWildcard(variant);
+      const folded = withInitialWildcard(stripDiacritics(variant));
+      const ids = new Set([
+        ...idsOf(initialKeys.get(exact ?? '')),
+        ...idsOf(initialKeys.get(folded ?? '')),
+      ]);
+      const match = toMatch([...ids]);
+      if (match !== undefined) return match;
+    }
+    return undefined;
+  }
+
   return {
     lookup(text: string): NameMatch {
       if (text.length === 0 || text.length > MAX_CANDIDATE_LENGTH) return noMatch();
@@ -218,7 +260,12 @@ export function buildNameIndex(students: readonly IndexedStudent[]): NameIndex {
       if (canonical === '') return noMatch();
       const variants = queryVariants(canonical);
       // A diacritic-exact hit wins; only without one does the folded form count.
-      return findExact(variants) ?? findFolded(variants.map(stripDiacritics)) ?? noMatch();
+      return (
+        findExact(variants) ??
+        findFolded(variants.map(stripDiacritics)) ??
+        findWithUnknownInitial(variants) ??
+        noMatch()
+      );
     },
   };
 }

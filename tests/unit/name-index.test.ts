@@ -347,3 +347,35 @@ describe('buildNameIndex: performance', () => {
     expect(big.lookup('Nguyen0, Pref6')).toEqual(one('s-6'));
   });
 });
+
+describe('buildNameIndex: a middle initial the feed does not know', () => {
+  const index = buildNameIndex([
+    { id: 'maya', name: { given: 'Maya', family: 'Okafor' } },
+    { id: 'jon', name: { given: 'Jon', family: 'Reyes', middle: 'Alan' } },
+    { id: 'thao', name: { given: 'Thảo', family: 'Nguyễn' } },
+  ]);
+
+  it('matches "Last, First M" and "First M. Last" for a student without a middle name', () => {
+    expect(index.lookup('Okafor, Maya J')).toEqual({ kind: 'student', studentId: 'maya' });
+    expect(index.lookup('Maya J. Okafor')).toEqual({ kind: 'student', studentId: 'maya' });
+    expect(index.lookup('Nguyen, Thao B')).toEqual({ kind: 'student', studentId: 'thao' });
+  });
+
+  it('never lets a wrong initial through when the feed has the middle name', () => {
+    expect(index.lookup('Reyes, Jon A')).toEqual({ kind: 'student', studentId: 'jon' });
+    expect(index.lookup('Reyes, Jon B')).toEqual({ kind: 'none' });
+  });
+
+  it('still needs the whole first and last name', () => {
+    expect(index.lookup('Okafor, M J')).toEqual({ kind: 'none' });
+    expect(index.lookup('Maya J')).toEqual({ kind: 'none' });
+  });
+
+  it('two students who would both fit are ambiguous', () => {
+    const twins = buildNameIndex([
+      { id: 'a', name: { given: 'Alex', family: 'Kim' } },
+      { id: 'b', name: { given: 'Alex', family: 'Kim', preferred: 'Lexi' } },
+    ]);
+    expect(twins.lookup('Kim, Alex J').kind).toBe('ambiguous');
+  });
+});
