@@ -27,7 +27,13 @@ export default defineConfig({
     name: 'PlainSight',
     description:
       "Shows each student's accommodations and today's services next to their name on the gradebook pages you already use.",
-    permissions: ['storage', 'alarms', 'scripting'],
+    permissions: ['storage', 'alarms', 'scripting', 'idle'],
+    commands: {
+      'toggle-presentation': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Hide or show PlainSight everywhere (presentation mode)',
+      },
+    },
     host_permissions: mode === 'demo' ? DEMO_HOSTS : [],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // Asked for only when a teacher turns on pull-out notifications in the options.

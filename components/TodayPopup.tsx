@@ -45,10 +45,30 @@ export function TodayPopup() {
     <main class="popup">
       <header class="popup-header">
         <h1>{data?.today ? t('popup.today', { day: data.today.dayLabel }) : 'PlainSight'}</h1>
-        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
-          {t('popup.settings')}
-        </button>
+        <span class="header-actions">
+          {data && (
+            <button
+              type="button"
+              class="link"
+              aria-pressed={data.privacy.reason === 'presentation'}
+              onClick={async () => {
+                const privacy = await sendToBackground({ type: 'privacy/toggle-presentation' });
+                setData({ ...data, privacy });
+              }}
+            >
+              {data.privacy.reason === 'presentation' ? t('popup.show') : t('popup.hide')}
+            </button>
+          )}
+          <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+            {t('popup.settings')}
+          </button>
+        </span>
       </header>
+      {data?.privacy.reason === 'presentation' && (
+        <p class="feed-line stale" role="status">
+          {t('popup.hiddenNote')}
+        </p>
+      )}
       {data && <FeedLine data={data} t={t} />}
       {data?.today && (
         <>

@@ -31,6 +31,13 @@ export default defineBackground(() => {
   browser.permissions.onRemoved.addListener(() => {
     void controller.syncContentScripts();
   });
+  browser.commands.onCommand.addListener((command) => {
+    if (command === 'toggle-presentation') void controller.togglePresentation();
+  });
+  void controller.idleSeconds().then((seconds) => browser.idle.setDetectionInterval(seconds));
+  browser.idle.onStateChanged.addListener((state) => {
+    void controller.onIdleState(state);
+  });
   browser.tabs.onRemoved.addListener((tabId) => {
     void controller.forgetTab(tabId);
   });

@@ -1,6 +1,7 @@
 import type { Lang } from '../lib/catalog/catalog';
 import { CardFrame } from '../lib/content/card-frame';
 import { createMarkerHost } from '../lib/content/marker-host';
+import { PrivacyVeil } from '../lib/content/privacy-veil';
 import { ReminderClock } from '../lib/content/reminder-clock';
 import { RosterWatcher } from '../lib/content/roster-watcher';
 import { PAGE_LABELS } from '../lib/i18n/page-labels';
@@ -64,18 +65,28 @@ export default defineContentScript({
         const state = reminders.stateOf(studentId);
         const marker = createMarkerHost(document, labelFor(state), state, (button, host) => {
           const id = watcher.studentIdOf(host);
-          if (id) void cards.toggle(id, button);
+          if (id && !veil.isHidden()) void cards.toggle(id, button);
         });
         updaters.set(marker.host, marker.update);
+        veil.style(marker.host);
         return marker.host;
       },
       isVisible: (element) => element.checkVisibility?.({ visibilityProperty: true }) ?? true,
     });
 
+    const veil = new PrivacyVeil(document, {
+      forEachMarker: (visit) => watcher.forEachMarker((host) => visit(host)),
+      closeCard: () => cards.close(false),
+      reveal: () => void sendToBackground({ type: 'privacy/reveal' }),
+      labels: () => PAGE_LABELS[lang],
+    });
+    veil.set(site.privacy.hidden, site.privacy.reason);
+
     const onMessage = (raw: unknown) => {
       const message = parseToContent(raw);
       if (!message) return;
-      if (message.type === 'card/close') cards.close(true);
+      if (message.type === 'privacy/state') veil.set(message.hidden, message.reason);
+      else if (message.type === 'card/close') cards.close(true);
       else if (message.type === 'card/resize') cards.resize(message.height);
       else {
         cards.close(false);
@@ -87,6 +98,7 @@ export default defineContentScript({
       browser.runtime.onMessage.removeListener(onMessage);
       cards.close(false);
       reminders.stop();
+      veil.dispose();
       watcher.stop();
     });
     void watcher.start();

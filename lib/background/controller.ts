@@ -15,7 +15,7 @@ import {
   type RosterMatch,
   type ToContent,
 } from '../messages/protocol';
-import type { TodayResponse } from '../messages/send';
+import type { PrivacyState, TodayResponse } from '../messages/send';
 import { reminderTimeline } from '../services/reminder-timeline';
 import { sessionsBetween } from '../services/schedule';
 import { localDay } from '../services/today';
@@ -25,6 +25,7 @@ import { type FetchState, parseSettings, type Settings } from '../settings/schem
 import { hostMatches, matchPatternsForHost } from '../sites/hosts';
 import { buildTodayView } from '../today/today-view';
 import { type CardSession, CardSessions, TabRosters } from './card-sessions';
+import { PrivacyMode } from './privacy';
 import { PLAN_ALARM, PullOutNotifier } from './pull-out-notifier';
 import { isContentScriptOnAllowedHost, isOwnExtensionPage, type SenderLike } from './sender';
 import type { FeedStatus } from './status';
@@ -49,6 +50,7 @@ export class BackgroundController {
   private readonly cards = new CardSessions(browser.storage.session);
   private readonly rosters = new TabRosters(browser.storage.session);
   private readonly notifier = new PullOutNotifier();
+  private readonly privacy = new PrivacyMode();
   private matcher: Promise<MatchCache> | null = null;
   private refreshing: Promise<void> | null = null;
 
@@ -303,7 +305,13 @@ export class BackgroundController {
     const tabId = sender.tab?.id as number;
     switch (content.data.type) {
       case 'page/site':
-        return { platform: await this.platformFor(sender.url as string), lang: await this.lang() };
+        return {
+          platform: await this.platformFor(sender.url as string),
+          lang: await this.lang(),
+          privacy: await this.privacy.state(),
+        };
+      case 'privacy/reveal':
+        return this.broadcastPrivacy(await this.privacy.reveal());
       case 'roster/match': {
         const cache = await this.rosterMatcher();
         const header = await readFeedHeader(this.db);
@@ -355,6 +363,8 @@ export class BackgroundController {
       case 'data/clear':
         await this.clearData();
         return this.status();
+      case 'privacy/toggle-presentation':
+        return this.togglePresentation();
       case 'settings/set-language': {
         const settings = await this.settings();
         await browser.storage.local.set({ settings: { ...settings, language: request.language } });
@@ -403,10 +413,12 @@ export class BackgroundController {
       readFeedHeader(this.db),
       this.lang(),
     ]);
-    if (!header) return { status, today: null, students: [] };
+    const privacy = await this.privacy.state();
+    if (!header) return { status, privacy, today: null, students: [] };
     const students = await readAllStudents(this.db);
     return {
       status,
+      privacy,
       today: buildTodayView(
         students,
         { timeZone: header.district.timezone, classes: header.classes },
@@ -465,8 +477,31 @@ export class BackgroundController {
       await browser.storage.local.set({ wipedFor: token });
     }
     this.matcher = null;
+    await browser.idle.setDetectionInterval(await this.idleSeconds());
     await this.scheduleRefresh();
     await this.onFeedChanged();
+  }
+
+  async togglePresentation() {
+    return this.broadcastPrivacy(await this.privacy.togglePresentation());
+  }
+
+  /** The screen went idle or locked: close cards and hide markers until the teacher reveals. */
+  async onIdleState(state: string): Promise<void> {
+    if (state === 'idle' || state === 'locked') {
+      await this.broadcastPrivacy(await this.privacy.hideForIdle());
+    }
+  }
+
+  /** chrome.idle's threshold: the district's idleHideMinutes, 10 minutes by default. */
+  async idleSeconds(): Promise<number> {
+    const policy = await this.policy();
+    return ((policy.ok ? policy.policy.idleHideMinutes : undefined) ?? 10) * 60;
+  }
+
+  private async broadcastPrivacy(state: PrivacyState): Promise<PrivacyState> {
+    await this.broadcast({ type: 'privacy/state', ...state });
+    return state;
   }
 
   forgetTab(tabId: number): Promise<void> {

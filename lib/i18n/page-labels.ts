@@ -6,16 +6,26 @@ import type { Lang } from '../catalog/catalog';
  */
 export const PAGE_LABELS: Record<
   Lang,
-  { markerLabel: string; markerReminderLabel: string; cardFrameTitle: string }
+  {
+    markerLabel: string;
+    markerReminderLabel: string;
+    cardFrameTitle: string;
+    hidden: string;
+    show: string;
+  }
 > = {
   en: {
     markerLabel: 'Support info',
     markerReminderLabel: 'Support info, reminder',
     cardFrameTitle: 'Student support card',
+    hidden: 'PlainSight is hidden',
+    show: 'Show',
   },
   es: {
     markerLabel: 'Información de apoyo',
     markerReminderLabel: 'Información de apoyo, aviso',
     cardFrameTitle: 'Tarjeta de apoyos del estudiante',
+    hidden: 'PlainSight está oculto',
+    show: 'Mostrar',
   },
 };

@@ -11,6 +11,9 @@ const shortText = z.string().max(200);
 const studentId = z.string().min(1).max(128);
 const nonce = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
+export const HideReason = z.enum(['presentation', 'idle']);
+export type HideReason = z.infer<typeof HideReason>;
+
 export const LanguageSetting = z.enum(['auto', 'en', 'es']);
 export type LanguageSetting = z.infer<typeof LanguageSetting>;
 
@@ -24,6 +27,8 @@ export type RosterCandidate = z.infer<typeof RosterCandidate>;
 export const ContentRequest = z.discriminatedUnion('type', [
   /** First message of a content script: which platform the district says runs on this host. */
   z.object({ type: z.literal('page/site') }),
+  /** The teacher clicked "show" after PlainSight hid itself on an idle or locked screen. */
+  z.object({ type: z.literal('privacy/reveal') }),
   z.object({
     type: z.literal('roster/match'),
     candidates: z.array(RosterCandidate).max(5000),
@@ -52,6 +57,7 @@ export const PageRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('feed/refresh') }),
   z.object({ type: z.literal('feed/set-source'), source: FeedSource }),
   z.object({ type: z.literal('data/clear') }),
+  z.object({ type: z.literal('privacy/toggle-presentation') }),
   z.object({ type: z.literal('settings/set-language'), language: LanguageSetting }),
   z.object({
     type: z.literal('settings/set-reminders'),
@@ -72,6 +78,12 @@ export const ToContent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('card/close') }),
   z.object({ type: z.literal('card/resize'), height: z.number().int().min(40).max(2000) }),
   z.object({ type: z.literal('feed/changed') }),
+  /** Hide every marker and card (presentation mode, or idle/locked screen) or show them again. */
+  z.object({
+    type: z.literal('privacy/state'),
+    hidden: z.boolean(),
+    reason: HideReason.optional(),
+  }),
 ]);
 export type ToContent = z.infer<typeof ToContent>;
 

@@ -4,10 +4,16 @@ import type { CardView } from '../card/card-view';
 import type { Lang } from '../catalog/catalog';
 import type { Platform } from '../feed/schema';
 import type { TodayView } from '../today/today-view';
-import type { ContentRequest, PageRequest, RosterMatch } from './protocol';
+import type { ContentRequest, HideReason, PageRequest, RosterMatch } from './protocol';
+
+export interface PrivacyState {
+  hidden: boolean;
+  reason?: HideReason;
+}
 
 export interface TodayResponse {
   status: FeedStatus;
+  privacy: PrivacyState;
   /** Null when there is no usable feed (none yet, or expired). */
   today: TodayView | null;
   /** Every student in the feed, for the search box (our own page only). */
@@ -16,7 +22,9 @@ export interface TodayResponse {
 
 /** What the background answers to each request type (undefined when it refuses). */
 export interface Responses {
-  'page/site': { platform: Platform; lang: Lang } | undefined;
+  'page/site': { platform: Platform; lang: Lang; privacy: PrivacyState } | undefined;
+  'privacy/reveal': PrivacyState | undefined;
+  'privacy/toggle-presentation': PrivacyState;
   'roster/match': { results: RosterMatch[]; lang: Lang } | undefined;
   'card/open': { url: string } | undefined;
   'feed/status': FeedStatus;

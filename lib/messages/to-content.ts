@@ -20,6 +20,12 @@ export function parseToContent(raw: unknown): ToContent | null {
         ? { type: 'card/resize', height }
         : null;
     }
+    case 'privacy/state': {
+      const reason = message.reason;
+      if (typeof message.hidden !== 'boolean') return null;
+      if (reason !== undefined && reason !== 'presentation' && reason !== 'idle') return null;
+      return { type: 'privacy/state', hidden: message.hidden, reason };
+    }
     default:
       return null;
   }
