@@ -4,7 +4,7 @@ import { classFromHint } from '../card/class-hint';
 import type { Lang } from '../catalog/catalog';
 import { type FeedHeader, PlainSightDb } from '../db/database';
 import { refreshFeed } from '../feed/refresh';
-import type { Platform, Student } from '../feed/schema';
+import type { Platform, Site, Student } from '../feed/schema';
 import { deleteCachedFeed, readAllStudents, readFeedHeader, readStudents } from '../feed/store';
 import { languageFor } from '../i18n/strings';
 import { RosterMatcher } from '../matching/roster-matcher';
@@ -118,10 +118,13 @@ export class BackgroundController {
   private async runRefresh(): Promise<FetchState | null> {
     const { feedSource } = await this.settings();
     if (!feedSource) return null;
+    const policy = await this.policy();
     const result = await refreshFeed(feedSource, {
       db: this.db,
       demoFeedUrl: browser.runtime.getURL('/demo-feed.json'),
       now: () => new Date(),
+      bearerToken:
+        policy.ok && policy.policy.feedAuth === 'bearer' ? policy.policy.feedToken : undefined,
     });
     if (result.outcome === 'updated') await this.onFeedChanged();
     return {
@@ -174,17 +177,25 @@ export class BackgroundController {
   /** The platform the feed names for a page's host (the most specific listed host wins). */
   private async platformFor(pageUrl: string): Promise<Platform> {
     const host = new URL(pageUrl).hostname;
-    const sites = (await readFeedHeader(this.db))?.sites ?? [];
-    const site = sites
+    const site = (await this.sites())
       .filter((s) => hostMatches(host, s.host))
       .sort((a, b) => b.host.length - a.host.length)[0];
     return site?.platform ?? 'other';
   }
 
-  /** Hosts the content script may run on: the feed's district sites. */
+  /** District sites: the feed's, plus those the district's policy adds. */
+  private async sites(): Promise<Site[]> {
+    const [header, policy] = await Promise.all([readFeedHeader(this.db), this.policy()]);
+    const fromPolicy = policy.ok ? (policy.policy.allowedSites ?? []) : [];
+    return [
+      ...(header?.sites ?? []),
+      ...fromPolicy.map((s) => ({ ...s, host: s.host.toLowerCase() })),
+    ];
+  }
+
+  /** Hosts the content script may run on. */
   private async allowedHosts(): Promise<string[]> {
-    const header = await readFeedHeader(this.db);
-    return header?.sites.map((site) => site.host) ?? [];
+    return [...new Set((await this.sites()).map((site) => site.host))];
   }
 
   /** Each allowed host with the match patterns the staff member has granted for it. */

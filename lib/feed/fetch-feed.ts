@@ -25,6 +25,7 @@ export interface DownloadOptions {
   maxBytes: number;
   /** Send the district's cookies (single sign-on) with the request. */
   withCredentials?: boolean;
+  bearerToken?: string;
   fetchImpl?: typeof fetch;
 }
 
@@ -43,6 +44,7 @@ export async function downloadFeed(
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (validators.etag) headers['If-None-Match'] = validators.etag;
   if (validators.lastModified) headers['If-Modified-Since'] = validators.lastModified;
+  if (options.bearerToken) headers.Authorization = `Bearer ${options.bearerToken}`;
   try {
     const response = await fetchImpl(url, {
       headers,

@@ -17,6 +17,8 @@ export interface RefreshDeps {
   timeoutMs?: number;
   maxBytes?: number;
   fetchImpl?: typeof fetch;
+  /** Sent as `Authorization: Bearer …` when the district's policy says so. */
+  bearerToken?: string;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -39,6 +41,7 @@ export async function refreshFeed(source: FeedSource, deps: RefreshDeps): Promis
     timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxBytes: deps.maxBytes ?? DEFAULT_MAX_BYTES,
     withCredentials: source.kind === 'url',
+    bearerToken: source.kind === 'url' ? deps.bearerToken : undefined,
     fetchImpl: deps.fetchImpl,
   });
   if (download.kind === 'not-modified') return { outcome: 'not-modified' };

@@ -21,6 +21,14 @@ const SKIPPED = new Set([
 const SKIPPED_WITHIN =
   'button, select, textarea, svg, template, [contenteditable]:not([contenteditable="false"])';
 
+/**
+ * Text for screen readers only, moved off screen by the common utility classes (Bootstrap,
+ * Moodle, Canvas, Drupal, RosarioSIS). It repeats a visible name ("Select Jane Doe"), and a
+ * marker beside it would show up as a second marker in the row.
+ */
+const VISUALLY_HIDDEN =
+  '.sr-only, .visually-hidden, .visuallyhidden, .accesshide, .screenreader-only, .a11y-hidden, .element-invisible';
+
 const MAX_NAME_LENGTH = 100;
 const LETTER = /\p{L}/u;
 
@@ -60,9 +68,11 @@ export function findNameCandidates(root: ParentNode): PageCandidate[] {
     if (seen.has(anchor)) continue;
     seen.add(anchor);
     const whole = collapse(anchor.textContent ?? '');
-    if (looksLikeName(whole)) candidates.push({ anchor, text: whole });
     const own = collapse(node.nodeValue ?? '');
-    if (own !== whole && looksLikeName(own)) candidates.push({ anchor, text: own });
+    const texts = [whole, ...(own !== whole ? [own] : [])].filter(looksLikeName);
+    // Checked only for name-like texts: most text on a page is not.
+    if (texts.length === 0 || anchor.closest(VISUALLY_HIDDEN)) continue;
+    for (const text of texts) candidates.push({ anchor, text });
   }
   return candidates;
 }
@@ -119,7 +129,7 @@ export function findCandidatesWithPersonLinks(
   const candidates: PageCandidate[] = [];
   for (const link of linksIn(root, spec.selector)) {
     const id = personId(link, spec);
-    if (id === undefined || !link.closest(ROSTER_ROW)) continue;
+    if (id === undefined || !link.closest(ROSTER_ROW) || link.closest(VISUALLY_HIDDEN)) continue;
     linked.add(link);
     const own = collapse(
       [...link.childNodes]

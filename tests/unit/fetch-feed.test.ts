@@ -86,3 +86,17 @@ describe('downloadFeed', () => {
     expect(result.kind === 'failed' && result.error.kind).toBe('not-json');
   });
 });
+
+describe('downloadFeed authentication', () => {
+  it('sends a bearer token only when one is configured', async () => {
+    const seen: Headers[] = [];
+    const fetchImpl: typeof fetch = async (_url, init) => {
+      seen.push(new Headers(init?.headers));
+      return new Response('{}');
+    };
+    await downloadFeed('https://f.invalid', {}, { ...options, fetchImpl, bearerToken: 'tok' });
+    await downloadFeed('https://f.invalid', {}, { ...options, fetchImpl });
+    expect(seen[0]?.get('Authorization')).toBe('Bearer tok');
+    expect(seen[1]?.get('Authorization')).toBeNull();
+  });
+});
