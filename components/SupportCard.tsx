@@ -98,6 +98,11 @@ export function SupportCard({
 export function CardBody({ view, t }: { view: CardView; t: Translate }) {
   return (
     <>
+      {view.ambiguousName && (
+        <p class="note" data-testid="ambiguous-note">
+          {t('ambiguousNote', view.ambiguousName)}
+        </p>
+      )}
       <section aria-labelledby="acc-title">
         <h2 id="acc-title">{t('accommodations')}</h2>
         {view.groups.length === 0 && <p class="muted">{t('noAccommodations')}</p>}

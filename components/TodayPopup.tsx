@@ -92,7 +92,7 @@ export function TodayPopup() {
               <CardBody view={card} t={t} />
             </section>
           ) : query.trim() !== '' ? (
-            <ul class="results" aria-label={t('popup.search')}>
+            <ul class="results" aria-label={t('popup.results')}>
               {matches.length === 0 && <li>{t('popup.noMatches', { query: query.trim() })}</li>}
               {matches.map((s) => (
                 <li key={s.id}>

@@ -50,6 +50,27 @@ export class CardSessions {
   }
 }
 
+/**
+ * Names seen on pages that could be several feed students, so they got no marker; the card of
+ * each of those students says so.
+ */
+export class AmbiguousNames {
+  constructor(private readonly area: SessionArea) {}
+
+  async record(ambiguities: readonly { text: string; studentIds: readonly string[] }[]) {
+    const items: Record<string, unknown> = {};
+    for (const { text, studentIds } of ambiguities) {
+      for (const id of studentIds) items[`ambiguous:${id}`] = { text, count: studentIds.length };
+    }
+    if (Object.keys(items).length > 0) await this.area.set(items);
+  }
+
+  async of(studentId: string): Promise<{ text: string; count: number } | undefined> {
+    const key = `ambiguous:${studentId}`;
+    return (await this.area.get(key))[key] as { text: string; count: number } | undefined;
+  }
+}
+
 /** Which students each tab's content script reported finding; a card opens only for those. */
 export class TabRosters {
   constructor(private readonly area: SessionArea) {}

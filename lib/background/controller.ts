@@ -7,24 +7,16 @@ import { refreshFeed } from '../feed/refresh';
 import type { Platform, Site, Student } from '../feed/schema';
 import { deleteCachedFeed, readAllStudents, readFeedHeader, readStudents } from '../feed/store';
 import { languageFor } from '../i18n/strings';
+import { answerCandidates } from '../matching/answer-candidates';
 import { RosterMatcher } from '../matching/roster-matcher';
-import {
-  ContentRequest,
-  type FeedSource,
-  PageRequest,
-  type RosterMatch,
-  type ToContent,
-} from '../messages/protocol';
+import { ContentRequest, type FeedSource, PageRequest, type ToContent } from '../messages/protocol';
 import type { PrivacyState, TodayResponse } from '../messages/send';
-import { reminderTimeline } from '../services/reminder-timeline';
-import { sessionsBetween } from '../services/schedule';
-import { localDay } from '../services/today';
 import { applyPolicy, lockedSettings, unusableBecause } from '../settings/apply-policy';
 import { type PolicyResult, parsePolicy } from '../settings/policy';
 import { type FetchState, parseSettings, type Settings } from '../settings/schema';
 import { hostMatches, matchPatternsForHost } from '../sites/hosts';
 import { buildTodayView } from '../today/today-view';
-import { type CardSession, CardSessions, TabRosters } from './card-sessions';
+import { AmbiguousNames, type CardSession, CardSessions, TabRosters } from './card-sessions';
 import { PrivacyMode } from './privacy';
 import { PLAN_ALARM, PullOutNotifier } from './pull-out-notifier';
 import { isContentScriptOnAllowedHost, isOwnExtensionPage, type SenderLike } from './sender';
@@ -51,6 +43,7 @@ export class BackgroundController {
   private readonly rosters = new TabRosters(browser.storage.session);
   private readonly notifier = new PullOutNotifier();
   private readonly privacy = new PrivacyMode();
+  private readonly ambiguous = new AmbiguousNames(browser.storage.session);
   private matcher: Promise<MatchCache> | null = null;
   private refreshing: Promise<void> | null = null;
 
@@ -324,29 +317,16 @@ export class BackgroundController {
       case 'privacy/reveal':
         return this.broadcastPrivacy(await this.privacy.reveal());
       case 'roster/match': {
-        const cache = await this.rosterMatcher();
-        const header = await readFeedHeader(this.db);
-        const { soonMinutes } = await this.settings();
-        const now = new Date();
-        const results: RosterMatch[] = content.data.candidates.map((candidate) => {
-          const result = cache ? cache.matcher.match(candidate) : { status: 'none' as const };
-          const student =
-            result.status === 'student' ? cache?.byId.get(result.studentId) : undefined;
-          if (!student || !header || student.services.length === 0) return result;
-          const today = localDay(now, header.district.timezone).date;
-          const sessions = sessionsBetween(
-            student.services,
-            today,
-            today,
-            header.district.timezone,
-          );
-          return { ...result, reminders: reminderTimeline(sessions, soonMinutes) };
-        });
-        await this.rosters.add(
-          tabId,
-          results.flatMap((r) => (r.status === 'student' ? [r.studentId] : [])),
-        );
-        return { results, lang: await this.lang() };
+        const [cache, header, { soonMinutes }] = await Promise.all([
+          this.rosterMatcher(),
+          readFeedHeader(this.db),
+          this.settings(),
+        ]);
+        const feed = cache && header ? { ...cache, timeZone: header.district.timezone } : null;
+        const answers = answerCandidates(content.data.candidates, feed, soonMinutes, new Date());
+        await this.rosters.add(tabId, answers.matchedIds);
+        await this.ambiguous.record(answers.ambiguities);
+        return { results: answers.results, lang: await this.lang() };
       }
       case 'card/open': {
         if (!(await this.rosters.has(tabId, content.data.studentId))) return undefined;
@@ -451,7 +431,7 @@ export class BackgroundController {
     if (!header) return null;
     const [student] = await readStudents(this.db, [studentId]);
     if (!student) return null;
-    return buildCardView(
+    const view = buildCardView(
       student,
       {
         districtName: header.district.name,
@@ -466,6 +446,7 @@ export class BackgroundController {
       },
       now,
     );
+    return { ...view, ambiguousName: await this.ambiguous.of(studentId) };
   }
 
   private async setSource(source: FeedSource): Promise<void> {

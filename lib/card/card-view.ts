@@ -48,6 +48,8 @@ export interface CardView {
   minutes: MinutesView[];
   districtName: string;
   todayLabel: string;
+  /** A page showed a name that could be this student or others, so it got no marker there. */
+  ambiguousName?: { text: string; count: number };
 }
 
 export interface AccommodationGroup {

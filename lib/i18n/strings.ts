@@ -31,6 +31,8 @@ const EN = {
   noServicesToday: 'No services scheduled today.',
   serviceWith: '{time} {service} with {provider}',
   thisWeek: 'This week',
+  ambiguousNote:
+    'Not marked on a page you opened: “{text}” there could be any of {count} students in your feed.',
   minutesScheduled: '{title}: {scheduled} min scheduled this week',
   minutesRequired: '{required} min required per week',
   minutesDelivered: '{delivered} of {toDate} min delivered so far',
@@ -132,6 +134,7 @@ const EN = {
   'popup.hiddenNote': 'PlainSight is hidden in every tab (presentation mode).',
   'popup.today': 'Today · {day}',
   'popup.search': 'Find a student',
+  'popup.results': 'Matching students',
   'popup.noMatches': 'No student in the feed matches “{query}”.',
   'popup.leaving': 'Leaving class today',
   'popup.nobodyLeaves': 'Nobody leaves class for a service today.',
@@ -175,6 +178,8 @@ const ES: Record<StringKey, string> = {
   noServicesToday: 'No hay servicios programados hoy.',
   serviceWith: '{time} {service} con {provider}',
   thisWeek: 'Esta semana',
+  ambiguousNote:
+    'Sin marcador en una página que abrió: «{text}» podría ser cualquiera de {count} estudiantes de su fuente.',
   minutesScheduled: '{title}: {scheduled} min programados esta semana',
   minutesRequired: '{required} min requeridos por semana',
   minutesDelivered: '{delivered} de {toDate} min recibidos hasta ahora',
@@ -279,6 +284,7 @@ const ES: Record<StringKey, string> = {
   'popup.hiddenNote': 'PlainSight está oculto en todas las pestañas (modo presentación).',
   'popup.today': 'Hoy · {day}',
   'popup.search': 'Buscar un estudiante',
+  'popup.results': 'Estudiantes que coinciden',
   'popup.noMatches': 'Ningún estudiante de la fuente coincide con «{query}».',
   'popup.leaving': 'Salen de clase hoy',
   'popup.nobodyLeaves': 'Hoy nadie sale de clase para un servicio.',

@@ -2,6 +2,11 @@ import type { IdSystem, Student } from '../feed/schema';
 import type { RosterCandidate, RosterMatch } from '../messages/protocol';
 import { buildNameIndex, type NameIndex } from '../names/name-index';
 
+/** A match as the background sees it: an ambiguous name also says whom it could be. */
+export type MatchDecision =
+  | Exclude<RosterMatch, { status: 'ambiguous' }>
+  | { status: 'ambiguous'; studentIds: string[] };
+
 /**
  * Decides which page candidates are feed students. An id found in the page's markup wins over
  * the name: when the feed carries ids for that system, a row whose id is not in the feed is
@@ -23,7 +28,7 @@ export class RosterMatcher {
     }
   }
 
-  match(candidate: RosterCandidate): RosterMatch {
+  match(candidate: RosterCandidate): MatchDecision {
     for (const [system, id] of Object.entries(candidate.ids ?? {})) {
       if (!id || !this.systemsWithIds.has(system as IdSystem)) continue;
       const studentId = this.byPlatformId.get(`${system}:${id}`);
@@ -31,7 +36,7 @@ export class RosterMatcher {
     }
     const byName = this.names.lookup(candidate.text);
     if (byName.kind === 'student') return { status: 'student', studentId: byName.studentId };
-    if (byName.kind === 'ambiguous') return { status: 'ambiguous' };
+    if (byName.kind === 'ambiguous') return { status: 'ambiguous', studentIds: byName.studentIds };
     return { status: 'none' };
   }
 }

@@ -1,5 +1,7 @@
+import { displayNameOf } from '../../lib/card/card-view';
 import {
   cardFrame,
+  demoFeed,
   expect,
   expectedPages,
   markerNear,
@@ -67,4 +69,41 @@ test('the card shows grading tips first on a grading page', async ({ page, exten
   const card = cardFrame(page);
   await expect(card.getByRole('heading', { level: 3 }).first()).toHaveText('For grading and tests');
   await expect(card.getByText('While grading:').first()).toBeVisible();
+});
+
+test('a name two feed students share gets no marker, and both cards say why', async ({
+  page,
+  extension,
+  server,
+}) => {
+  const expected = expectedPages[0];
+  if (!expected) throw new Error('no demo pages');
+  const original = studentById(expected.feedStudentIds[0] as string);
+  const feed = structuredClone(demoFeed);
+  feed.students.push({
+    ...structuredClone(original),
+    id: `${original.id}-twin`,
+    platformIds: {},
+  });
+  server.setFeed(feed);
+  await page.goto(`chrome-extension://${extension.extensionId}/options.html`);
+  await page.getByLabel('District feed address').check();
+  await page.getByLabel('Feed URL').fill(`${server.url}/feed.json`);
+  await page.getByRole('button', { name: 'Save and fetch' }).click();
+  await expect(page.getByTestId('last-attempt')).toContainText('feed updated');
+
+  await page.goto(`${server.url}/${expected.page}`);
+  await expect(markers(page)).toHaveCount(expected.feedStudentIds.length - 1);
+  await expect(markerNear(page, nameOnPage(original))).toHaveCount(0);
+
+  await page.goto(`chrome-extension://${extension.extensionId}/popup.html`);
+  await page.getByLabel('Find a student').fill(original.name.family);
+  const results = page.getByRole('button', { name: displayNameOf(original) });
+  await expect(results).toHaveCount(2);
+  for (const index of [0, 1]) {
+    await results.nth(index).click();
+    await expect(page.getByTestId('ambiguous-note')).toContainText('could be any of 2 students');
+    await page.getByRole('button', { name: /Back to today/ }).click();
+    await page.getByLabel('Find a student').fill(original.name.family);
+  }
 });
