@@ -5,6 +5,7 @@ import { browser } from 'wxt/browser';
 import type { FeedStatus } from '../lib/background/status';
 import type { Lang } from '../lib/catalog/catalog';
 import { describeFetchError } from '../lib/feed/fetch-feed';
+import { PLATFORMS, type Platform, Site } from '../lib/feed/schema';
 import { languageFor, type Translate, translator } from '../lib/i18n/strings';
 import type { FeedSource, LanguageSetting } from '../lib/messages/protocol';
 import { sendToBackground } from '../lib/messages/send';
@@ -97,7 +98,7 @@ export function OptionsApp() {
         }
         onClear={() => run(t('options.deleting'), () => sendToBackground({ type: 'data/clear' }))}
       />
-      {status && status.sites.length > 0 && <SitesPanel t={t} status={status} onChange={reload} />}
+      {status && <SitesPanel t={t} status={status} onChange={reload} onStatus={setStatus} />}
       {status && (
         <RemindersPanel
           t={t}
@@ -361,13 +362,37 @@ function SitesPanel({
   t,
   status,
   onChange,
+  onStatus,
 }: {
   t: Translate;
   status: FeedStatus;
   onChange: () => void;
+  onStatus: (status: FeedStatus) => void;
 }) {
-  const grant = (host: string) => {
-    browser.permissions.request({ origins: matchPatternsForHost(host) }).then(onChange, onChange);
+  const [host, setHost] = useState('');
+  const [platform, setPlatform] = useState<Platform>('other');
+  const [error, setError] = useState<string | null>(null);
+  const grant = (siteHost: string) => {
+    browser.permissions
+      .request({ origins: matchPatternsForHost(siteHost) })
+      .then(onChange, onChange);
+  };
+  const add = (event: Event) => {
+    event.preventDefault();
+    const site = Site.safeParse({ host, platform });
+    if (!site.success) {
+      setError(t('options.badHost'));
+      return;
+    }
+    setError(null);
+    // Asked inside the submit: the browser only prompts for permissions during a user gesture.
+    browser.permissions.request({ origins: matchPatternsForHost(site.data.host) }).then(
+      async () => {
+        onStatus(await sendToBackground({ type: 'settings/add-site', site: site.data }));
+        setHost('');
+      },
+      (reason: unknown) => setError(String(reason)),
+    );
   };
   return (
     <section aria-labelledby="sites-title">
@@ -377,6 +402,7 @@ function SitesPanel({
         {status.sites.map((site) => (
           <li key={site.host}>
             <span class="host">{site.host}</span> <span class="platform">({site.platform})</span>{' '}
+            {site.source === 'policy' && <span class="platform">{t('options.fromPolicy')} </span>}
             {site.granted ? (
               <span class="ok">{t('options.allowed')}</span>
             ) : (
@@ -384,9 +410,54 @@ function SitesPanel({
                 {t('options.allow', { host: site.host })}
               </button>
             )}
+            {site.source === 'user' && (
+              <>
+                {' '}
+                <button
+                  type="button"
+                  class="danger"
+                  onClick={async () =>
+                    onStatus(
+                      await sendToBackground({ type: 'settings/remove-site', host: site.host }),
+                    )
+                  }
+                >
+                  {t('options.remove')} {site.host}
+                </button>
+              </>
+            )}
           </li>
         ))}
       </ul>
+      <form class="add-site" onSubmit={add}>
+        <h3>{t('options.addSite')}</h3>
+        <label class="field">
+          <span>{t('options.siteHost')}</span>
+          <input
+            type="text"
+            value={host}
+            placeholder="district.instructure.com"
+            onInput={(e) => setHost(e.currentTarget.value.trim())}
+            aria-describedby={error ? 'site-error' : undefined}
+          />
+        </label>
+        <label class="field">
+          <span>{t('options.sitePlatform')}</span>
+          <select value={platform} onChange={(e) => setPlatform(e.currentTarget.value as Platform)}>
+            {PLATFORMS.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
+        </label>
+        {error && (
+          <p id="site-error" class="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit">{t('options.add')}</button>
+      </form>
     </section>
   );
 }

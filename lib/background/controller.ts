@@ -58,10 +58,20 @@ export class BackgroundController {
     }
   }
 
+  /** The staff member's own settings, as saved from the options page. */
+  private async ownSettings(): Promise<Settings> {
+    const { settings } = await browser.storage.local.get('settings');
+    return parseSettings(settings, this.options.defaultSettings);
+  }
+
+  /** Saves a change to the staff member's own settings (never the policy's values). */
+  private async updateSettings(patch: Partial<Settings>): Promise<void> {
+    await browser.storage.local.set({ settings: { ...(await this.ownSettings()), ...patch } });
+  }
+
   /** The staff member's settings, with every value the district's policy sets taking over. */
   async settings(): Promise<Settings> {
-    const { settings } = await browser.storage.local.get('settings');
-    const own = parseSettings(settings, this.options.defaultSettings);
+    const own = await this.ownSettings();
     const result = await this.policy();
     return result.ok ? applyPolicy(own, result.policy) : own;
   }
@@ -176,14 +186,20 @@ export class BackgroundController {
     return site?.platform ?? 'other';
   }
 
-  /** District sites: the feed's, plus those the district's policy adds. */
-  private async sites(): Promise<Site[]> {
-    const [header, policy] = await Promise.all([readFeedHeader(this.db), this.policy()]);
+  /** District sites: the feed's, those the district's policy adds, and the staff member's. */
+  private async sites(): Promise<(Site & { source: 'feed' | 'policy' | 'user' })[]> {
+    const [header, policy, settings] = await Promise.all([
+      readFeedHeader(this.db),
+      this.policy(),
+      this.settings(),
+    ]);
     const fromPolicy = policy.ok ? (policy.policy.allowedSites ?? []) : [];
-    return [
-      ...(header?.sites ?? []),
-      ...fromPolicy.map((s) => ({ ...s, host: s.host.toLowerCase() })),
+    const all = [
+      ...(header?.sites ?? []).map((s) => ({ ...s, source: 'feed' as const })),
+      ...fromPolicy.map((s) => ({ ...s, host: s.host.toLowerCase(), source: 'policy' as const })),
+      ...settings.extraSites.map((s) => ({ ...s, source: 'user' as const })),
     ];
+    return all.filter((site, i) => all.findIndex((s) => s.host === site.host) === i);
   }
 
   /** Hosts the content script may run on. */
@@ -277,7 +293,7 @@ export class BackgroundController {
       lastAttempt,
       nextRefreshAt: alarm ? new Date(alarm.scheduledTime).toISOString() : null,
       refreshing: this.refreshing !== null,
-      sites: (header?.sites ?? []).map((site) => ({
+      sites: (await this.sites()).map((site) => ({
         ...site,
         granted: (hosts.find((h) => h.host === site.host)?.patterns.length ?? 0) > 0,
       })),
@@ -356,17 +372,26 @@ export class BackgroundController {
         return this.status();
       case 'privacy/toggle-presentation':
         return this.togglePresentation();
+      case 'settings/add-site':
+      case 'settings/remove-site': {
+        const own = await this.ownSettings();
+        const others = own.extraSites.filter(
+          (s) =>
+            s.host !== (request.type === 'settings/add-site' ? request.site.host : request.host),
+        );
+        const extraSites =
+          request.type === 'settings/add-site' ? [...others, request.site] : others;
+        await this.updateSettings({ extraSites });
+        await this.syncContentScripts();
+        return this.status();
+      }
       case 'settings/set-language': {
-        const settings = await this.settings();
-        await browser.storage.local.set({ settings: { ...settings, language: request.language } });
+        await this.updateSettings({ language: request.language });
         return this.status();
       }
       case 'settings/set-reminders': {
-        const settings = await this.settings();
         const { soonMinutes, notifyBeforePullOuts } = request;
-        await browser.storage.local.set({
-          settings: { ...settings, soonMinutes, notifyBeforePullOuts },
-        });
+        await this.updateSettings({ soonMinutes, notifyBeforePullOuts });
         await this.planNotifications();
         await this.broadcast({ type: 'feed/changed' });
         return this.status();
@@ -450,8 +475,7 @@ export class BackgroundController {
   }
 
   private async setSource(source: FeedSource): Promise<void> {
-    const settings = await this.settings();
-    await browser.storage.local.set({ settings: { ...settings, feedSource: source } });
+    await this.updateSettings({ feedSource: source });
     await this.scheduleRefresh();
     await this.refresh();
   }

@@ -30,5 +30,6 @@ export interface FeedStatus {
   lastAttempt: FetchState | null;
   nextRefreshAt: string | null;
   refreshing: boolean;
-  sites: (Site & { granted: boolean })[];
+  /** Where each site comes from: the feed, the district's policy, or the staff member. */
+  sites: (Site & { granted: boolean; source: 'feed' | 'policy' | 'user' })[];
 }

@@ -108,6 +108,13 @@ const EN = {
   'options.sitesLead':
     'PlainSight only runs on the sites your district lists, once you allow each one.',
   'options.allowed': 'Allowed',
+  'options.fromPolicy': 'from your district’s policy',
+  'options.addSite': 'Add a site',
+  'options.siteHost': 'Site address (host name)',
+  'options.sitePlatform': 'Platform',
+  'options.add': 'Add and allow',
+  'options.remove': 'Remove',
+  'options.badHost': 'Enter a host name such as district.instructure.com (no https:// or path).',
   'options.allow': 'Allow on {host}',
   'options.language': 'Language',
   'options.languageAuto': 'Automatic (browser language)',
@@ -257,6 +264,14 @@ const ES: Record<StringKey, string> = {
   'options.sitesLead':
     'PlainSight solo funciona en los sitios que indica su distrito, después de que usted permita cada uno.',
   'options.allowed': 'Permitido',
+  'options.fromPolicy': 'de la política de su distrito',
+  'options.addSite': 'Agregar un sitio',
+  'options.siteHost': 'Dirección del sitio (nombre de host)',
+  'options.sitePlatform': 'Plataforma',
+  'options.add': 'Agregar y permitir',
+  'options.remove': 'Quitar',
+  'options.badHost':
+    'Escriba un nombre de host como district.instructure.com (sin https:// ni ruta).',
   'options.allow': 'Permitir en {host}',
   'options.language': 'Idioma',
   'options.languageAuto': 'Automático (idioma del navegador)',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSystem } from '../feed/schema';
+import { IdSystem, Site } from '../feed/schema';
 import type { Timeline } from '../services/timeline';
 
 /**
@@ -58,6 +58,8 @@ export const PageRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('feed/set-source'), source: FeedSource }),
   z.object({ type: z.literal('data/clear') }),
   z.object({ type: z.literal('privacy/toggle-presentation') }),
+  z.object({ type: z.literal('settings/add-site'), site: Site }),
+  z.object({ type: z.literal('settings/remove-site'), host: z.string().min(1).max(253) }),
   z.object({ type: z.literal('settings/set-language'), language: LanguageSetting }),
   z.object({
     type: z.literal('settings/set-reminders'),

@@ -33,6 +33,8 @@ export interface Responses {
   'data/clear': FeedStatus;
   'settings/set-language': FeedStatus;
   'settings/set-reminders': FeedStatus;
+  'settings/add-site': FeedStatus;
+  'settings/remove-site': FeedStatus;
   'card/get': CardView | null | undefined;
   'card/get-student': CardView | null | undefined;
   'today/get': TodayResponse;

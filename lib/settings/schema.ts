@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Site } from '../feed/schema';
 import { FeedSource, LanguageSetting } from '../messages/protocol';
 
 /** Settings a staff member can change on the options page; stored in storage.local. */
@@ -14,6 +15,8 @@ export const Settings = z.object({
   soonMinutes: z.number().int().min(1).max(120).default(15),
   /** Off by default: a desktop notification a few minutes before a student leaves for a service. */
   notifyBeforePullOuts: z.boolean().default(false),
+  /** District sites the staff member added on the options page (besides the feed's). */
+  extraSites: z.array(Site).max(50).default([]),
   /** 'auto' follows the browser's language. */
   language: LanguageSetting.default('auto'),
 });
