@@ -2,13 +2,15 @@ import { format, formatDistanceToNow } from 'date-fns';
 import { es as esLocale } from 'date-fns/locale/es';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import type { LogStatus } from '../lib/background/quick-log';
 import type { FeedStatus } from '../lib/background/status';
 import type { Lang } from '../lib/catalog/catalog';
 import { describeFetchError } from '../lib/feed/fetch-feed';
 import { PLATFORMS, type Platform, Site } from '../lib/feed/schema';
 import { languageFor, type Translate, translator } from '../lib/i18n/strings';
 import type { FeedSource, LanguageSetting } from '../lib/messages/protocol';
-import { sendToBackground } from '../lib/messages/send';
+import { type LogHistoryRow, sendToBackground } from '../lib/messages/send';
+import { foldForSearch } from '../lib/names/normalize';
 import { matchPatternsForHost } from '../lib/sites/hosts';
 
 const MAX_PROBLEMS_SHOWN = 50;
@@ -99,6 +101,7 @@ export function OptionsApp() {
         onClear={() => run(t('options.deleting'), () => sendToBackground({ type: 'data/clear' }))}
       />
       {status && <SitesPanel t={t} status={status} onChange={reload} onStatus={setStatus} />}
+      {status && <LogPanel t={t} lang={lang} />}
       {status && (
         <RemindersPanel
           t={t}
@@ -551,6 +554,126 @@ function RemindersPanel({
           {t('options.notifyDenied')}
         </p>
       )}
+    </section>
+  );
+}
+
+function download(name: string, type: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function LogPanel({ t, lang }: { t: Translate; lang: Lang }) {
+  const [rows, setRows] = useState<LogHistoryRow[]>([]);
+  const [sync, setSync] = useState<LogStatus | null>(null);
+  const [studentQuery, setStudentQuery] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const when = formatWhen(lang);
+  const query = { from: from || undefined, to: to || undefined };
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload when the date filters change.
+  useEffect(() => {
+    void sendToBackground({ type: 'log/list', query }).then(setRows);
+    void sendToBackground({ type: 'log/status' }).then(setSync);
+  }, [from, to]);
+
+  const needle = foldForSearch(studentQuery);
+  const shown = rows.filter((row) => foldForSearch(row.studentName).includes(needle));
+  const exportAs = async (format: 'csv' | 'json') => {
+    const text = await sendToBackground({ type: 'log/export', query, format });
+    const stamp = new Date().toISOString().slice(0, 10);
+    download(
+      `plainsight-log-${stamp}.${format}`,
+      format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json',
+      text,
+    );
+  };
+
+  return (
+    <section aria-labelledby="log-title">
+      <h2 id="log-title">{t('options.log')}</h2>
+      <p>{t('options.logLead')}</p>
+      {sync && (
+        <p class="muted" data-testid="log-sync">
+          {sync.endpoint
+            ? [
+                t('options.logSync', { endpoint: sync.endpoint, pending: sync.pending }),
+                sync.lastSuccessAt && t('options.logLastSent', { when: when(sync.lastSuccessAt) }),
+                sync.lastError && t('options.logLastError', { error: sync.lastError }),
+              ]
+                .filter(Boolean)
+                .join(' · ')
+            : t('options.logLocal')}
+        </p>
+      )}
+      {sync && sync.quarantined.length > 0 && (
+        <div class="attempt failed">
+          <p>{t('options.logQuarantined')}</p>
+          <ul class="problems">
+            {sync.quarantined.map((q) => (
+              <li key={q.key}>
+                <code>{q.key}</code>: {q.status} {q.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div class="filters">
+        <label class="field">
+          <span>{t('options.logStudent')}</span>
+          <input
+            type="search"
+            value={studentQuery}
+            onInput={(e) => setStudentQuery(e.currentTarget.value)}
+          />
+        </label>
+        <label class="field">
+          <span>{t('options.logFrom')}</span>
+          <input type="date" value={from} onInput={(e) => setFrom(e.currentTarget.value)} />
+        </label>
+        <label class="field">
+          <span>{t('options.logTo')}</span>
+          <input type="date" value={to} onInput={(e) => setTo(e.currentTarget.value)} />
+        </label>
+      </div>
+      <table class="log-table" aria-label={t('options.log')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('options.logWhen')}</th>
+            <th scope="col">{t('options.logStudent')}</th>
+            <th scope="col">{t('options.logAccommodation')}</th>
+            <th scope="col">{t('options.logAssignment')}</th>
+            <th scope="col">{t('options.logNote')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((row) => (
+            <tr key={row.key}>
+              <td>{format(new Date(row.at), 'PPp', lang === 'es' ? { locale: esLocale } : {})}</td>
+              <td>{row.studentName}</td>
+              <td>
+                {row.accommodationTitle} <span class="muted">({row.accommodationId})</span>
+              </td>
+              <td>{row.assignment ?? ''}</td>
+              <td>{row.note ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {shown.length === 0 && <p class="muted">{t('options.logEmpty')}</p>}
+      <div class="actions">
+        <button type="button" onClick={() => void exportAs('csv')}>
+          {t('options.exportCsv')}
+        </button>
+        <button type="button" onClick={() => void exportAs('json')}>
+          {t('options.exportJson')}
+        </button>
+      </div>
     </section>
   );
 }

@@ -26,35 +26,47 @@ export function SupportCard({
   load,
   onClose,
   initialLang,
+  logActions,
 }: {
   load: () => Promise<CardView | null | undefined>;
   onClose: () => void;
   initialLang: Lang;
+  logActions?: Omit<LogActions, 'refresh'>;
 }) {
   const [state, setState] = useState<LoadState>({ kind: 'loading' });
+  const [version, setVersion] = useState(0);
   const dialog = useRef<HTMLDivElement>(null);
   const lang = state.kind === 'ready' ? state.view.lang : initialLang;
   const t = translator(lang);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` asks for a reload.
   useEffect(() => {
     load().then(
       (view) => setState(view ? { kind: 'ready', view } : { kind: 'unavailable' }),
       () => setState({ kind: 'unavailable' }),
     );
-  }, [load]);
+  }, [load, version]);
 
+  const ready = state.kind !== 'loading';
   useEffect(() => {
     document.documentElement.lang = lang;
-    if (state.kind !== 'loading') dialog.current?.focus();
-  }, [state.kind, lang]);
+    // Focus moves in once, when the card first shows; reloads after a log keep focus in place.
+    if (ready) dialog.current?.focus();
+  }, [ready, lang]);
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
+  // Esc closes the card wherever focus is in it (even on the page body after a re-render).
+  useEffect(() => {
+    const onEscape = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
       event.preventDefault();
       onClose();
-    } else if (event.key === 'Tab' && dialog.current) {
-      trapTab(event, dialog.current);
-    }
+    };
+    document.addEventListener('keydown', onEscape);
+    return () => document.removeEventListener('keydown', onEscape);
+  }, [onClose]);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Tab' && dialog.current) trapTab(event, dialog.current);
   };
 
   return (
@@ -90,12 +102,112 @@ export function SupportCard({
       </header>
       {state.kind === 'loading' && <p class="muted">{t('cardLoading')}</p>}
       {state.kind === 'unavailable' && <p class="muted">{t('cardUnavailable')}</p>}
-      {state.kind === 'ready' && <CardBody view={state.view} t={t} />}
+      {state.kind === 'ready' && (
+        <CardBody
+          view={state.view}
+          t={t}
+          actions={logActions && { ...logActions, refresh: () => setVersion((v) => v + 1) }}
+        />
+      )}
     </div>
   );
 }
 
-export function CardBody({ view, t }: { view: CardView; t: Translate }) {
+/** What a card can do with quick-log; the card page and the popup each supply their own. */
+export interface LogActions {
+  /** Saves "used today"; resolves with the new entry's key once it is on disk. */
+  log(accommodationId: string): Promise<string | null>;
+  undo(key: string): Promise<'deleted' | 'withdrawn' | 'other'>;
+  /** Reloads the card after a change. */
+  refresh(): void;
+}
+
+const UNDO_MS = 10_000;
+
+function LogControls({
+  item,
+  view,
+  t,
+  actions,
+}: {
+  item: { id: string; title: string };
+  view: CardView;
+  t: Translate;
+  actions: LogActions;
+}) {
+  const [saved, setSaved] = useState<{ key: string; time: string } | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (!saved) return;
+    const timer = setTimeout(() => setSaved(null), UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [saved]);
+  const entries = view.logging?.thisWeek.filter((e) => e.accommodationId === item.id) ?? [];
+  const today = entries.some((e) => e.date === view.logging?.today);
+  const use = async () => {
+    if (busy) return;
+    setBusy(true);
+    setMessage(null);
+    const key = await actions.log(item.id);
+    setBusy(false);
+    if (!key) {
+      setMessage(t('log.failed'));
+      return;
+    }
+    setSaved({
+      key,
+      time: new Date().toLocaleTimeString(view.lang, { hour: '2-digit', minute: '2-digit' }),
+    });
+    actions.refresh();
+  };
+  const undo = async (key: string) => {
+    const outcome = await actions.undo(key);
+    setSaved(null);
+    setMessage(outcome === 'withdrawn' ? t('log.withdrawn') : t('log.undone'));
+    actions.refresh();
+  };
+  return (
+    <p class="log-row">
+      <button
+        type="button"
+        class="log"
+        aria-disabled={busy}
+        aria-label={t('log.usedLabel', { title: item.title })}
+        onClick={() => void use()}
+      >
+        {t('log.used')}
+      </button>
+      <span class="log-state" role="status">
+        {saved ? (
+          <>
+            {t('log.saved', { time: saved.time })}{' '}
+            <button type="button" class="link" onClick={() => void undo(saved.key)}>
+              {t('log.undo')}
+            </button>
+          </>
+        ) : (
+          (message ??
+          (entries.length > 0
+            ? [today && t('log.today'), t('log.week', { count: entries.length })]
+                .filter(Boolean)
+                .join(' · ')
+            : ''))
+        )}
+      </span>
+    </p>
+  );
+}
+
+export function CardBody({
+  view,
+  t,
+  actions,
+}: {
+  view: CardView;
+  t: Translate;
+  actions?: LogActions;
+}) {
   return (
     <>
       {view.ambiguousName && (
@@ -122,6 +234,9 @@ export function CardBody({ view, t }: { view: CardView; t: Translate }) {
                     <p class="tip">
                       <strong>{item.tip.label}</strong> {item.tip.text}
                     </p>
+                  )}
+                  {actions && view.logging?.enabled && (
+                    <LogControls item={item} view={view} t={t} actions={actions} />
                   )}
                   <p class="meta">
                     {[

@@ -7,6 +7,7 @@ import { languageFor, type Translate, translator } from '../lib/i18n/strings';
 import { sendToBackground, type TodayResponse } from '../lib/messages/send';
 import { foldForSearch } from '../lib/names/normalize';
 import type { TodayClass, TodayView } from '../lib/today/today-view';
+import { logActionsFor } from './log-actions';
 import { CardBody } from './SupportCard';
 
 const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
@@ -15,7 +16,7 @@ const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
 export function TodayPopup() {
   const [data, setData] = useState<TodayResponse | null>(null);
   const [query, setQuery] = useState('');
-  const [card, setCard] = useState<CardView | null>(null);
+  const [card, setCard] = useState<{ studentId: string; view: CardView } | null>(null);
   const lang = data?.status.lang ?? languageFor(navigator.language);
   const t = translator(lang);
 
@@ -36,9 +37,8 @@ export function TodayPopup() {
   }, [data, query]);
 
   const openStudent = async (studentId: string) => {
-    setCard(
-      (await sendToBackground({ type: 'card/get-student', studentId, now: Date.now() })) ?? null,
-    );
+    const view = await sendToBackground({ type: 'card/get-student', studentId, now: Date.now() });
+    setCard(view ? { studentId, view } : null);
   };
 
   return (
@@ -84,12 +84,19 @@ export function TodayPopup() {
             />
           </label>
           {card ? (
-            <section class="card popup-card" aria-label={card.displayName}>
+            <section class="card popup-card" aria-label={card.view.displayName}>
               <button type="button" class="link" onClick={() => setCard(null)}>
                 ← {t('popup.back')}
               </button>
-              <h2 class="card-name">{card.displayName}</h2>
-              <CardBody view={card} t={t} />
+              <h2 class="card-name">{card.view.displayName}</h2>
+              <CardBody
+                view={card.view}
+                t={t}
+                actions={{
+                  ...logActionsFor({ studentId: card.studentId }),
+                  refresh: () => void openStudent(card.studentId),
+                }}
+              />
             </section>
           ) : query.trim() !== '' ? (
             <ul class="results" aria-label={t('popup.results')}>

@@ -21,6 +21,7 @@ export default defineBackground(() => {
   });
   browser.runtime.onStartup.addListener(() => {
     void controller.refresh().then(() => controller.planNotifications());
+    void controller.resumeLogs();
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     void controller.onAlarm(alarm.name);

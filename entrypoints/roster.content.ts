@@ -9,7 +9,7 @@ import type { RosterMatch } from '../lib/messages/protocol';
 import { sendToBackground } from '../lib/messages/send';
 import { parseToContent } from '../lib/messages/to-content';
 import type { MarkerState } from '../lib/services/timeline';
-import { classHintOf, pageKindFor } from '../lib/sites/page-context';
+import { assignmentOf, classHintOf, pageKindFor } from '../lib/sites/page-context';
 import { adapterFor } from '../lib/sites/registry';
 
 /** Candidates per message; the protocol caps one request at 5,000. */
@@ -30,7 +30,11 @@ export default defineContentScript({
         const answer = await sendToBackground({
           type: 'card/open',
           studentId,
-          context: { pageKind: pageKindFor(adapter, url), classHint: classHintOf(document) },
+          context: {
+            pageKind: pageKindFor(adapter, url),
+            classHint: classHintOf(document),
+            assignment: assignmentOf(document),
+          },
         });
         return answer?.url;
       },
@@ -86,9 +90,11 @@ export default defineContentScript({
       const message = parseToContent(raw);
       if (!message) return;
       if (message.type === 'privacy/state') veil.set(message.hidden, message.reason);
-      else if (message.type === 'card/close') cards.close(true);
-      else if (message.type === 'card/resize') cards.resize(message.height);
-      else {
+      else if (message.type === 'card/close') {
+        if (cards.isCurrent(message.nonce)) cards.close(true);
+      } else if (message.type === 'card/resize') {
+        if (cards.isCurrent(message.nonce)) cards.resize(message.height);
+      } else {
         cards.close(false);
         void watcher.reset();
       }

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { logActionsFor } from '../../components/log-actions';
 import { SupportCard } from '../../components/SupportCard';
 import { languageFor } from '../../lib/i18n/strings';
 import { sendToBackground } from '../../lib/messages/send';
@@ -10,7 +11,12 @@ const close = () => void sendToBackground({ type: 'card/close', nonce });
 const app = document.getElementById('app') as HTMLElement;
 const load = () => sendToBackground({ type: 'card/get', nonce, now: Date.now() });
 render(
-  <SupportCard load={load} onClose={close} initialLang={languageFor(navigator.language)} />,
+  <SupportCard
+    load={load}
+    onClose={close}
+    initialLang={languageFor(navigator.language)}
+    logActions={logActionsFor({ nonce })}
+  />,
   app,
 );
 

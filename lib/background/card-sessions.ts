@@ -6,7 +6,7 @@
 export interface CardSession {
   studentId: string;
   /** What the page told about itself: grading or not, and which class it shows. */
-  context: { pageKind: 'grading' | 'other'; classHint?: string };
+  context: { pageKind: 'grading' | 'other'; classHint?: string; assignment?: string };
   tabId: number;
   frameId: number;
   createdAt: number;

@@ -1,16 +1,19 @@
 import { browser } from 'wxt/browser';
 import { buildCardView, displayNameOf } from '../card/card-view';
 import { classFromHint } from '../card/class-hint';
-import type { Lang } from '../catalog/catalog';
-import { type FeedHeader, PlainSightDb } from '../db/database';
+import { catalogEntry, type Lang } from '../catalog/catalog';
+import { type FeedHeader, type LogRecord, PlainSightDb } from '../db/database';
 import { refreshFeed } from '../feed/refresh';
 import type { Platform, Site, Student } from '../feed/schema';
 import { deleteCachedFeed, readAllStudents, readFeedHeader, readStudents } from '../feed/store';
 import { languageFor } from '../i18n/strings';
+import type { LogQuery } from '../logs/log-store';
 import { answerCandidates } from '../matching/answer-candidates';
 import { RosterMatcher } from '../matching/roster-matcher';
 import { ContentRequest, type FeedSource, PageRequest, type ToContent } from '../messages/protocol';
-import type { PrivacyState, TodayResponse } from '../messages/send';
+import type { LogHistoryRow, PrivacyState, TodayResponse } from '../messages/send';
+import { weekStart } from '../services/schedule';
+import { localDay } from '../services/today';
 import { applyPolicy, lockedSettings, unusableBecause } from '../settings/apply-policy';
 import { type PolicyResult, parsePolicy } from '../settings/policy';
 import { type FetchState, parseSettings, type Settings } from '../settings/schema';
@@ -19,6 +22,7 @@ import { buildTodayView } from '../today/today-view';
 import { AmbiguousNames, type CardSession, CardSessions, TabRosters } from './card-sessions';
 import { PrivacyMode } from './privacy';
 import { PLAN_ALARM, PullOutNotifier } from './pull-out-notifier';
+import { LOG_SYNC_ALARM, type LogTarget, QuickLog } from './quick-log';
 import { isContentScriptOnAllowedHost, isOwnExtensionPage, type SenderLike } from './sender';
 import type { FeedStatus } from './status';
 
@@ -44,6 +48,7 @@ export class BackgroundController {
   private readonly notifier = new PullOutNotifier();
   private readonly privacy = new PrivacyMode();
   private readonly ambiguous = new AmbiguousNames(browser.storage.session);
+  private readonly quickLog = new QuickLog(this.db);
   private matcher: Promise<MatchCache> | null = null;
   private refreshing: Promise<void> | null = null;
 
@@ -157,6 +162,7 @@ export class BackgroundController {
 
   async onAlarm(name: string): Promise<void> {
     if (name === REFRESH_ALARM) await this.refresh();
+    else if (name === LOG_SYNC_ALARM) await this.syncLogs();
     else if (name === PLAN_ALARM) await this.planNotifications();
     else if (PullOutNotifier.parse(name)) {
       const about = PullOutNotifier.parse(name);
@@ -372,6 +378,16 @@ export class BackgroundController {
         return this.status();
       case 'privacy/toggle-presentation':
         return this.togglePresentation();
+      case 'log/add':
+        return this.addLogs(request);
+      case 'log/undo':
+        return this.quickLog.undo(request.key, await this.logTarget());
+      case 'log/list':
+        return this.logHistory(request.query);
+      case 'log/export':
+        return this.quickLog.export(request.query, request.format);
+      case 'log/status':
+        return this.quickLog.status((await this.logTarget()).endpoint);
       case 'settings/add-site':
       case 'settings/remove-site': {
         const own = await this.ownSettings();
@@ -413,8 +429,8 @@ export class BackgroundController {
         if (request.type === 'card/close') await this.cards.close(request.nonce);
         const message: ToContent =
           request.type === 'card/close'
-            ? { type: 'card/close' }
-            : { type: 'card/resize', height: request.height };
+            ? { type: 'card/close', nonce: request.nonce }
+            : { type: 'card/resize', nonce: request.nonce, height: request.height };
         await browser.tabs
           .sendMessage(session.tabId, message, { frameId: session.frameId })
           .catch(() => {});
@@ -471,7 +487,24 @@ export class BackgroundController {
       },
       now,
     );
-    return { ...view, ambiguousName: await this.ambiguous.of(studentId) };
+    const policy = await this.policy();
+    const day = localDay(now, header.district.timezone);
+    const thisWeek = await this.quickLog.list({ studentId, from: weekStart(day), to: day.date });
+    return {
+      ...view,
+      ambiguousName: await this.ambiguous.of(studentId),
+      logging: {
+        enabled: !(policy.ok && policy.policy.quickLogEnabled === false),
+        today: day.date,
+        thisWeek: thisWeek.map(({ key, accommodationId, at, date, assignment }) => ({
+          key,
+          accommodationId,
+          at,
+          date,
+          assignment,
+        })),
+      },
+    };
   }
 
   private async setSource(source: FeedSource): Promise<void> {
@@ -496,6 +529,90 @@ export class BackgroundController {
     await browser.idle.setDetectionInterval(await this.idleSeconds());
     await this.scheduleRefresh();
     await this.onFeedChanged();
+  }
+
+  /** Where and how quick-log entries go, from the district's policy and feed. */
+  private async logTarget(): Promise<LogTarget> {
+    const [header, policy] = await Promise.all([readFeedHeader(this.db), this.policy()]);
+    const rules = policy.ok ? policy.policy : {};
+    return {
+      endpoint: rules.logEndpoint ?? header?.logEndpoint,
+      bearerToken: rules.feedAuth === 'bearer' ? rules.feedToken : undefined,
+      districtId: header?.district.id ?? 'unknown',
+      timeZone: header?.district.timezone ?? 'UTC',
+    };
+  }
+
+  /** The log with names a person can read: the student's and the accommodation's. */
+  private async logHistory(query: LogQuery): Promise<LogHistoryRow[]> {
+    const records = await this.quickLog.list(query);
+    const students = new Map(
+      (await readStudents(this.db, [...new Set(records.map((r) => r.studentId))])).map((s) => [
+        s.id,
+        s,
+      ]),
+    );
+    const lang = await this.lang();
+    return records.map((record) => {
+      const student = students.get(record.studentId);
+      const accommodation = student?.accommodations.find((a) => a.id === record.accommodationId);
+      const entry = accommodation?.code ? catalogEntry(accommodation.code) : undefined;
+      return {
+        ...record,
+        studentName: student ? displayNameOf(student) : record.studentId,
+        accommodationTitle:
+          entry?.text[lang].title ?? accommodation?.text ?? record.accommodationId ?? '',
+      };
+    });
+  }
+
+  async syncLogs(): Promise<void> {
+    await this.quickLog.sync(await this.logTarget());
+  }
+
+  async resumeLogs(): Promise<void> {
+    await this.quickLog.resume(await this.logTarget());
+  }
+
+  /**
+   * Logs accommodation use: from a card (its nonce names the student, the class and the
+   * assignment on the page) or for several students at once from the popup. Each entry is on
+   * disk before this answers.
+   */
+  private async addLogs(
+    request: Extract<PageRequest, { type: 'log/add' }>,
+  ): Promise<{ saved: LogRecord[] } | { error: string }> {
+    const [header, policy] = await Promise.all([this.usableHeader(), this.policy()]);
+    if (!header) return { error: 'no-feed' };
+    if (policy.ok && policy.policy.quickLogEnabled === false) return { error: 'disabled' };
+    const session = request.nonce ? await this.cards.get(request.nonce) : undefined;
+    const studentIds = session ? [session.studentId] : (request.studentIds ?? []);
+    const classId = classFromHint(session?.context.classHint, header.classes)?.id;
+    const students = await readStudents(this.db, studentIds);
+    const target = await this.logTarget();
+    const saved: LogRecord[] = [];
+    for (const student of students) {
+      const accommodation = student.accommodations.find((a) =>
+        request.accommodationId
+          ? a.id === request.accommodationId
+          : a.code !== undefined && a.code === request.accommodationCode,
+      );
+      if (!accommodation) continue;
+      saved.push(
+        await this.quickLog.add(
+          {
+            studentId: student.id,
+            accommodationId: accommodation.id,
+            accommodationCode: accommodation.code,
+            classId: student.classIds.includes(classId ?? '') ? classId : undefined,
+            assignment: request.assignment ?? session?.context.assignment,
+            note: request.note,
+          },
+          target,
+        ),
+      );
+    }
+    return { saved };
   }
 
   async togglePresentation() {

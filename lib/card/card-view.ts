@@ -48,6 +48,18 @@ export interface CardView {
   minutes: MinutesView[];
   districtName: string;
   todayLabel: string;
+  /** Quick-log: whether it is on, and this week's entries for the student (district days). */
+  logging?: {
+    enabled: boolean;
+    today: string;
+    thisWeek: {
+      key: string;
+      accommodationId?: string;
+      at: string;
+      date: string;
+      assignment?: string;
+    }[];
+  };
   /** A page showed a name that could be this student or others, so it got no marker there. */
   ambiguousName?: { text: string; count: number };
 }

@@ -76,6 +76,11 @@ export class CardFrame {
     this.listen(true);
   }
 
+  /** Whether the open card is the one a message from the card frame is about. */
+  isCurrent(nonce: string): boolean {
+    return this.current !== null && new URL(this.current.iframe.src).hash === `#${nonce}`;
+  }
+
   close(restoreFocus: boolean): void {
     const card = this.current;
     if (!card) return;

@@ -20,6 +20,7 @@ export interface FeedHeader {
   generatedAt: string;
   expiresAt?: string;
   sites: Site[];
+  logEndpoint?: string;
   classes: ClassSection[];
   studentCount: number;
   /** Which source (demo or URL) this feed came from; validators are only valid for it. */

@@ -248,6 +248,12 @@ export const Feed = z
     }),
     generatedAt: isoDateTime,
     expiresAt: isoDateTime.optional().describe('After this the extension stops showing the data'),
+    logEndpoint: z
+      .url({ protocol: /^https?$/ })
+      .optional()
+      .describe(
+        'Where quick-log entries are sent (see lib/logs/CONTRACT.md); local only if absent',
+      ),
     sites: z.array(Site).max(100).default([]),
     classes: z.array(ClassSection).max(2000).default([]),
     students: z.array(Student).max(20_000),

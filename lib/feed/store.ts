@@ -20,6 +20,7 @@ export async function commitFeed(db: PlainSightDb, feed: Feed, info: CommitInfo)
     generatedAt: feed.generatedAt,
     expiresAt: feed.expiresAt,
     sites: feed.sites,
+    logEndpoint: feed.logEndpoint,
     classes: feed.classes,
     studentCount: feed.students.length,
     ...info,

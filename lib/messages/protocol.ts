@@ -11,6 +11,13 @@ const shortText = z.string().max(200);
 const studentId = z.string().min(1).max(128);
 const nonce = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
+const LogQueryMessage = z.object({
+  studentId: studentId.optional(),
+  accommodationId: z.string().min(1).max(128).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+
 export const HideReason = z.enum(['presentation', 'idle']);
 export type HideReason = z.infer<typeof HideReason>;
 
@@ -40,6 +47,8 @@ export const ContentRequest = z.discriminatedUnion('type', [
       pageKind: z.enum(['grading', 'other']),
       /** Page title and heading, to tell which class is on screen. */
       classHint: shortText.optional(),
+      /** The assignment or assessment a grading page shows, for quick-log entries. */
+      assignment: shortText.optional(),
     }),
   }),
 ]);
@@ -59,6 +68,24 @@ export const PageRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('data/clear') }),
   z.object({ type: z.literal('privacy/toggle-presentation') }),
   z.object({ type: z.literal('settings/add-site'), site: Site }),
+  z.object({
+    type: z.literal('log/add'),
+    /** From a card: the card's nonce names the student and the page's class and assignment. */
+    nonce: nonce.optional(),
+    studentIds: z.array(studentId).min(1).max(200).optional(),
+    accommodationId: z.string().min(1).max(128).optional(),
+    accommodationCode: z.string().min(1).max(80).optional(),
+    assignment: shortText.optional(),
+    note: z.string().max(500).optional(),
+  }),
+  z.object({ type: z.literal('log/undo'), key: z.uuid() }),
+  z.object({ type: z.literal('log/list'), query: LogQueryMessage }),
+  z.object({
+    type: z.literal('log/export'),
+    query: LogQueryMessage,
+    format: z.enum(['csv', 'json']),
+  }),
+  z.object({ type: z.literal('log/status') }),
   z.object({ type: z.literal('settings/remove-site'), host: z.string().min(1).max(253) }),
   z.object({ type: z.literal('settings/set-language'), language: LanguageSetting }),
   z.object({
@@ -77,8 +104,9 @@ export type PageRequest = z.infer<typeof PageRequest>;
 
 /** Sent by the background to a content script. */
 export const ToContent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('card/close') }),
-  z.object({ type: z.literal('card/resize'), height: z.number().int().min(40).max(2000) }),
+  /** `nonce` names the card, so a late message for a card already replaced is ignored. */
+  z.object({ type: z.literal('card/close'), nonce }),
+  z.object({ type: z.literal('card/resize'), nonce, height: z.number().int().min(40).max(2000) }),
   z.object({ type: z.literal('feed/changed') }),
   /** Hide every marker and card (presentation mode, or idle/locked screen) or show them again. */
   z.object({

@@ -1,8 +1,11 @@
 import { browser } from 'wxt/browser';
+import type { LogStatus } from '../background/quick-log';
 import type { FeedStatus } from '../background/status';
 import type { CardView } from '../card/card-view';
 import type { Lang } from '../catalog/catalog';
+import type { LogRecord } from '../db/database';
 import type { Platform } from '../feed/schema';
+import type { UndoResult } from '../logs/log-store';
 import type { TodayView } from '../today/today-view';
 import type { ContentRequest, HideReason, PageRequest, RosterMatch } from './protocol';
 
@@ -10,6 +13,9 @@ export interface PrivacyState {
   hidden: boolean;
   reason?: HideReason;
 }
+
+/** A log entry with the names the options page shows. */
+export type LogHistoryRow = LogRecord & { studentName: string; accommodationTitle: string };
 
 export interface TodayResponse {
   status: FeedStatus;
@@ -34,6 +40,11 @@ export interface Responses {
   'settings/set-language': FeedStatus;
   'settings/set-reminders': FeedStatus;
   'settings/add-site': FeedStatus;
+  'log/add': { saved: LogRecord[] } | { error: string };
+  'log/undo': UndoResult | undefined;
+  'log/list': LogHistoryRow[];
+  'log/export': string;
+  'log/status': LogStatus;
   'settings/remove-site': FeedStatus;
   'card/get': CardView | null | undefined;
   'card/get-student': CardView | null | undefined;

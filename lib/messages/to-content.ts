@@ -8,16 +8,20 @@ export function parseToContent(raw: unknown): ToContent | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const message = raw as Record<string, unknown>;
   switch (message.type) {
-    case 'card/close':
     case 'feed/changed':
       return { type: message.type };
+    case 'card/close':
+      return typeof message.nonce === 'string'
+        ? { type: 'card/close', nonce: message.nonce }
+        : null;
     case 'card/resize': {
-      const height = message.height;
+      const { height, nonce } = message;
       return typeof height === 'number' &&
+        typeof nonce === 'string' &&
         Number.isInteger(height) &&
         height >= 40 &&
         height <= 2000
-        ? { type: 'card/resize', height }
+        ? { type: 'card/resize', nonce, height }
         : null;
     }
     case 'privacy/state': {

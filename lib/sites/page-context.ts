@@ -12,6 +12,21 @@ export function pageKindFor(adapter: SiteAdapter, url: URL): PageKind {
   return adapter.pageKind?.(url) ?? pageKindFromUrl(url);
 }
 
+/** Where grading pages name the assignment or assessment being graded. */
+const ASSIGNMENT_SELECTORS = [
+  '[data-assignment-name]', // attribute form (our fixtures, some LMS widgets)
+  '#assignment_url', // Canvas SpeedGrader header link
+  '.assignment-name, .assignment-title, .assignmentName', // common class names
+].join(', ');
+
+/** The assignment a grading page is about, for quick-log entries; undefined when unknown. */
+export function assignmentOf(doc: Document): string | undefined {
+  const element = doc.querySelector(ASSIGNMENT_SELECTORS);
+  const text = element?.getAttribute('data-assignment-name') ?? element?.textContent ?? '';
+  const name = text.replace(/\s+/g, ' ').trim().slice(0, 200);
+  return name === '' ? undefined : name;
+}
+
 /** The page's title and main heading, from which the background tells which class is shown. */
 export function classHintOf(doc: Document): string {
   const heading = doc.querySelector('h1')?.textContent ?? '';

@@ -5,6 +5,8 @@
  *
  * Ambiguous counts come from matching the adapter's candidates offline (happy-dom, same feed,
  * same RosterMatcher): the background's answers are not observable from the page, by design.
+ * The real pages are read from ../shared/real-pages (PLAINSIGHT_REAL_PAGES points elsewhere);
+ * without them only the fixtures run, and the report says so.
  */
 import type { DetectionPage } from '../support/detection';
 import { listDetectionPages } from '../support/detection';

@@ -20,33 +20,33 @@ import {
 import { parseOffline } from './offline-dom';
 
 const SETTLE_MS = 1000;
+/** A page without markers waits longer: the content script may still be starting. */
+const EMPTY_SETTLE_MS = 3000;
 const POLL_MS = 150;
 const MAX_WAIT_MS = 20_000;
 
-/** Runs in each frame: every marker host (open shadow root with the "Support info" button). */
+/**
+ * Runs in each frame: every marker host (open shadow root with the "Support info" button).
+ * Serialised into the page, so it declares no named helpers (tsx would wrap them in `__name`).
+ */
 function readMarkers(): MarkerInfo[] {
   const hosts = [...document.querySelectorAll('span')].filter((span) =>
     span.shadowRoot?.querySelector('button[aria-label="Support info"]'),
   );
   return hosts.map((host) => {
     const parent = host.parentElement;
-    const row = host.closest('tr, [role="row"], li') ?? parent ?? host;
-    const rect = row.getBoundingClientRect();
+    const previous = host.previousElementSibling;
+    const rect = (host.closest('tr, [role="row"], li') ?? parent ?? host).getBoundingClientRect();
     // The anchor is the element before the marker, or the container it was appended to; its
     // own text leaves out badges inside it (Moodle's initials).
-    const ownText = (element: Element | null | undefined) =>
+    const [previousOwn = '', parentOwn = ''] = [previous, parent].map((element) =>
       [...(element?.childNodes ?? [])]
         .filter((node) => node.nodeType === Node.TEXT_NODE)
         .map((node) => node.nodeValue)
-        .join(' ');
-    const previous = host.previousElementSibling;
+        .join(' '),
+    );
     return {
-      texts: [
-        ownText(previous),
-        previous?.textContent ?? '',
-        ownText(parent),
-        parent?.textContent ?? '',
-      ],
+      texts: [previousOwn, previous?.textContent ?? '', parentOwn, parent?.textContent ?? ''],
       top: rect.top,
       bottom: rect.bottom,
       visible: host.checkVisibility({ visibilityProperty: true }),
@@ -60,9 +60,20 @@ function countMarkers(): number {
   ).length;
 }
 
+/** A frame that went away or navigated while it was being read. */
+function frameGone(frame: Frame, error: unknown): boolean {
+  return frame.isDetached() || /context was destroyed|detached/i.test(String(error));
+}
+
+/** Runs `read` in every frame; frames that went away or navigated meanwhile are left out. */
 async function inFrames<T>(page: Page, read: () => T): Promise<T[]> {
   const results = await Promise.all(
-    page.frames().map((frame: Frame) => frame.evaluate(read).catch(() => undefined)),
+    page.frames().map((frame: Frame) =>
+      frame.evaluate(read).catch((error: unknown) => {
+        if (frameGone(frame, error)) return undefined;
+        throw error;
+      }),
+    ),
   );
   return results.filter((result): result is Awaited<T> => result !== undefined) as T[];
 }
@@ -77,7 +88,7 @@ async function waitForMarkersToSettle(page: Page): Promise<void> {
     if (count !== last) {
       last = count;
       stableSince = Date.now();
-    } else if (Date.now() - stableSince >= SETTLE_MS) return;
+    } else if (Date.now() - stableSince >= (count === 0 ? EMPTY_SETTLE_MS : SETTLE_MS)) return;
     await page.waitForTimeout(POLL_MS);
   }
 }
@@ -97,40 +108,43 @@ export interface DetectionRunner {
 }
 
 const FEED_ATTEMPTS = 3;
+const STEP_TIMEOUT_MS = 10_000;
+
+/** Fills and submits the feed form; resolves once the options page shows the page's feed. */
+async function trySetFeed(options: Page, served: ServedPage): Promise<void> {
+  const timeout = STEP_TIMEOUT_MS;
+  await options.getByLabel('District feed address').check({ timeout });
+  await options.getByLabel('Feed URL').fill(served.feedUrl, { timeout });
+  await options.getByRole('button', { name: 'Save and fetch' }).click({ timeout });
+  await options.waitForFunction(
+    (expected) =>
+      document.querySelector('[data-testid="district-name"]')?.textContent === expected &&
+      document.querySelector('[data-testid="last-attempt"]')?.textContent?.includes('feed updated'),
+    served.feed.feed.district.name,
+    { timeout: 5000 },
+  );
+}
 
 /**
- * Points the extension at the page's feed through the options page UI. The form puts the saved
- * address back into the field whenever the status reloads (a refresh finishing late does that),
- * which can undo a fill just before the click: so check the outcome and try again.
+ * Points the extension at the page's feed through the options page UI. On a loaded machine a
+ * step can stall, so check the outcome and try again on a reloaded options page.
  */
 async function setFeed(options: Page, served: ServedPage): Promise<void> {
-  const name = served.feed.feed.district.name;
   // A background tab gets no animation frames, which Playwright's clicks wait for.
   await options.bringToFront();
-  for (let attempt = 1; ; attempt++) {
-    await options.getByLabel('District feed address').check();
-    await options.getByLabel('Feed URL').fill(served.feedUrl);
-    await options.getByRole('button', { name: 'Save and fetch' }).click();
-    const updated = await options
-      .waitForFunction(
-        (expected) =>
-          document.querySelector('[data-testid="district-name"]')?.textContent === expected &&
-          document
-            .querySelector('[data-testid="last-attempt"]')
-            ?.textContent?.includes('feed updated'),
-        name,
-        { timeout: 5000 },
-      )
-      .then(
-        () => true,
-        () => false,
-      );
-    if (updated) return;
-    if (attempt === FEED_ATTEMPTS) {
-      const status = await options.getByTestId('last-attempt').textContent();
-      throw new Error(`The options page did not load the feed "${name}": ${status}`);
-    }
+  let failure: unknown;
+  for (let attempt = 1; attempt <= FEED_ATTEMPTS; attempt++) {
+    if (attempt > 1) await options.reload().catch(() => {});
+    failure = await trySetFeed(options, served).then(
+      () => undefined,
+      (error: unknown) => error ?? 'failed',
+    );
+    if (failure === undefined) return;
   }
+  const status = await options.getByTestId('last-attempt').textContent({ timeout: 1000 });
+  throw new Error(
+    `The options page did not load the feed for ${served.feed.feed.district.name} (${status}): ${String(failure)}`,
+  );
 }
 
 function isServedUrl(url: URL, port: number): boolean {

@@ -18,7 +18,11 @@ import { makeFeed, makeStudent } from './feed-factory';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 export const FIXTURES_DIR = resolve(REPO_ROOT, 'tests/fixtures');
-export const REAL_PAGES_DIR = resolve(REPO_ROOT, '../shared/real-pages');
+/** Pages rendered by real systems, beside the repository; PLAINSIGHT_REAL_PAGES points elsewhere. */
+export const REAL_PAGES_DIR = resolve(
+  REPO_ROOT,
+  process.env.PLAINSIGHT_REAL_PAGES ?? '../shared/real-pages',
+);
 
 export type PlatformIds = Partial<Record<IdSystem, string>>;
 
