@@ -32,7 +32,7 @@ test.describe('detection on saved pages', () => {
     });
   }
   for (const skip of skipped) {
-    test(skip.what, () => {
+    test(`${skip.what}: ${skip.reason}`, () => {
       test.skip(true, skip.reason);
     });
   }
