@@ -118,8 +118,35 @@ export interface LogActions {
   /** Saves "used today"; resolves with the new entry's key once it is on disk. */
   log(accommodationId: string): Promise<string | null>;
   undo(key: string): Promise<'deleted' | 'withdrawn' | 'other'>;
+  /** Records "I have read these" for the current plan. */
+  acknowledge(): Promise<void>;
   /** Reloads the card after a change. */
   refresh(): void;
+}
+
+function PlanBanner({ view, t, actions }: { view: CardView; t: Translate; actions?: LogActions }) {
+  const changes = view.planChanges;
+  if (!changes) return null;
+  return (
+    <div class="plan-banner" data-testid="plan-banner">
+      <p>{t(changes.status === 'changed' ? 'plan.changed' : 'plan.unconfirmed')}</p>
+      {changes.removed.length > 0 && (
+        <p>{t('plan.removed', { items: changes.removed.join('; ') })}</p>
+      )}
+      {actions && (
+        <button
+          type="button"
+          class="log"
+          onClick={async () => {
+            await actions.acknowledge();
+            actions.refresh();
+          }}
+        >
+          {t('plan.confirm')}
+        </button>
+      )}
+    </div>
+  );
 }
 
 const UNDO_MS = 10_000;
@@ -210,6 +237,7 @@ export function CardBody({
 }) {
   return (
     <>
+      <PlanBanner view={view} t={t} actions={actions} />
       {view.ambiguousName && (
         <p class="note" data-testid="ambiguous-note">
           {t('ambiguousNote', view.ambiguousName)}
@@ -227,6 +255,12 @@ export function CardBody({
                   <p class="item-title">
                     {item.title}
                     {item.modification && <span class="tag">{t('modification')}</span>}
+                    {view.planChanges?.newIds.includes(item.id) && (
+                      <span class="tag changed">{t('plan.new')}</span>
+                    )}
+                    {view.planChanges?.changedIds.includes(item.id) && (
+                      <span class="tag changed">{t('plan.changedTag')}</span>
+                    )}
                   </p>
                   {item.text !== item.title && <p>{item.text}</p>}
                   {item.details && <p class="details">{item.details}</p>}

@@ -17,6 +17,12 @@ export function logActionsFor(
       });
       return 'saved' in answer ? (answer.saved[0]?.key ?? null) : null;
     },
+    async acknowledge() {
+      await sendToBackground({
+        type: 'plan/acknowledge',
+        ...('nonce' in who ? { nonce: who.nonce } : { studentId: who.studentId }),
+      });
+    },
     async undo(key) {
       const result = await sendToBackground({ type: 'log/undo', key });
       return result?.outcome === 'deleted' || result?.outcome === 'withdrawn'

@@ -7,6 +7,8 @@ export interface CardSession {
   studentId: string;
   /** What the page told about itself: grading or not, and which class it shows. */
   context: { pageKind: 'grading' | 'other'; classHint?: string; assignment?: string };
+  /** The host the card was opened on, for the access log. */
+  site?: string;
   tabId: number;
   frameId: number;
   createdAt: number;

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { buildCardView, displayNameOf } from '../card/card-view';
 import { classFromHint } from '../card/class-hint';
+import { acknowledgmentOf, planChanges, planVersionOf } from '../card/plan-changes';
 import { catalogEntry, type Lang } from '../catalog/catalog';
 import { type FeedHeader, type LogRecord, PlainSightDb } from '../db/database';
 import { refreshFeed } from '../feed/refresh';
@@ -357,6 +358,7 @@ export class BackgroundController {
           context: content.data.context,
           tabId,
           frameId: sender.frameId ?? 0,
+          site: sender.url ? new URL(sender.url).hostname : undefined,
         });
         return { url: browser.runtime.getURL(`/card.html#${nonce}`) };
       }
@@ -385,9 +387,26 @@ export class BackgroundController {
       case 'log/list':
         return this.logHistory(request.query);
       case 'log/export':
+        // Exports are always recorded, whatever the access-log setting.
+        await this.recordAccess(request.query.studentId ?? 'all', 'export', 'options', true);
         return this.quickLog.export(request.query, request.format);
       case 'log/status':
         return this.quickLog.status((await this.logTarget()).endpoint);
+      case 'plan/acknowledge': {
+        const session = request.nonce ? await this.cards.get(request.nonce) : undefined;
+        const [student] = await readStudents(this.db, [
+          session?.studentId ?? request.studentId ?? '',
+        ]);
+        if (!student) return undefined;
+        const now = new Date();
+        await this.db.acknowledgments.put(acknowledgmentOf(student, now));
+        await this.quickLog.record(
+          { kind: 'plan-acknowledged', studentId: student.id, planVersion: planVersionOf(student) },
+          await this.logTarget(),
+          now,
+        );
+        return { ok: true };
+      }
       case 'settings/add-site':
       case 'settings/remove-site': {
         const own = await this.ownSettings();
@@ -415,9 +434,11 @@ export class BackgroundController {
       case 'card/get': {
         const session = await this.cards.get(request.nonce);
         if (!session) return null;
+        await this.recordAccess(session.studentId, 'card-opened', session.site ?? 'unknown');
         return this.cardView(session.studentId, session.context, nowOf(request.now));
       }
       case 'card/get-student':
+        await this.recordAccess(request.studentId, 'card-opened', 'popup');
         return this.cardView(request.studentId, { pageKind: 'other' }, nowOf(request.now));
       case 'today/get':
         return this.today(nowOf(request.now));
@@ -492,6 +513,7 @@ export class BackgroundController {
     const thisWeek = await this.quickLog.list({ studentId, from: weekStart(day), to: day.date });
     return {
       ...view,
+      planChanges: planChanges(student, await this.db.acknowledgments.get(studentId)),
       ambiguousName: await this.ambiguous.of(studentId),
       logging: {
         enabled: !(policy.ok && policy.policy.quickLogEnabled === false),
@@ -564,6 +586,21 @@ export class BackgroundController {
           entry?.text[lang].title ?? accommodation?.text ?? record.accommodationId ?? '',
       };
     });
+  }
+
+  /** The optional access log (district policy): who opened which card, where and when. */
+  private async recordAccess(
+    studentId: string,
+    purpose: 'card-opened' | 'export',
+    site: string,
+    always = false,
+  ): Promise<void> {
+    const policy = await this.policy();
+    if (!always && !(policy.ok && policy.policy.accessLogEnabled)) return;
+    await this.quickLog.record(
+      { kind: 'access', studentId, purpose, site },
+      await this.logTarget(),
+    );
   }
 
   async syncLogs(): Promise<void> {

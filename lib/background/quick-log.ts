@@ -7,6 +7,7 @@ import {
   logsFor,
   makeLogEntry,
   type NewLogInput,
+  newLogKey,
   outboxSummary,
   quarantined,
   toCsv,
@@ -14,7 +15,9 @@ import {
   type UndoResult,
   undoLog,
 } from '../logs/log-store';
+import { LogEntry } from '../logs/schema';
 import { LEASE_MS, syncOnce } from '../logs/sync';
+import { localDay } from '../services/today';
 
 export const LOG_SYNC_ALARM = 'log-sync';
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -49,6 +52,25 @@ export class QuickLog {
       districtId: target.districtId,
       timeZone: target.timeZone,
       now,
+    });
+    const record = await addLog(this.db, entry, { queue: target.endpoint !== undefined, now });
+    if (target.endpoint) void this.sync(target);
+    return record;
+  }
+
+  /** Records an acknowledgment or an access, through the same durable, delivered log. */
+  async record(
+    fields: Pick<LogEntry, 'kind' | 'studentId'> &
+      Partial<Pick<LogEntry, 'planVersion' | 'purpose' | 'site'>>,
+    target: LogTarget,
+    now = new Date(),
+  ): Promise<LogRecord> {
+    const entry = LogEntry.parse({
+      ...fields,
+      key: newLogKey(),
+      at: now.toISOString(),
+      date: localDay(now, target.timeZone).date,
+      districtId: target.districtId,
     });
     const record = await addLog(this.db, entry, { queue: target.endpoint !== undefined, now });
     if (target.endpoint) void this.sync(target);

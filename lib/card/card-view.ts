@@ -12,6 +12,7 @@ import type { Accommodation, ClassSection, Service, ServiceSlot, Student } from 
 import { joinList, type StringKey, type Translate, translator } from '../i18n/strings';
 import { sessionsInWeek, weeklyMinutes } from '../services/schedule';
 import { localDay, sessionsOn } from '../services/today';
+import type { PlanChanges } from './plan-changes';
 
 /** Where the card is opened: grading pages put grading-relevant items first. */
 export type PageKind = 'grading' | 'other';
@@ -60,6 +61,8 @@ export interface CardView {
       assignment?: string;
     }[];
   };
+  /** Set while the staff member has not confirmed reading the current plan. */
+  planChanges?: PlanChanges;
   /** A page showed a name that could be this student or others, so it got no marker there. */
   ambiguousName?: { text: string; count: number };
 }

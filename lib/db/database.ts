@@ -64,12 +64,22 @@ export interface LogSyncState {
   lastError?: string;
 }
 
+/** What a staff member confirmed having read, per student: the plan version and its items. */
+export interface Acknowledgment {
+  studentId: string;
+  planVersion: string;
+  /** Each accommodation's id and wording at the time, to mark what changed since. */
+  items: { id: string; text: string; title: string }[];
+  at: string;
+}
+
 export class PlainSightDb extends Dexie {
   students!: EntityTable<StoredStudent, 'id'>;
   meta!: EntityTable<FeedHeader, 'key'>;
   logs!: EntityTable<LogRecord, 'key'>;
   outbox!: EntityTable<OutboxRow, 'key'>;
   logSync!: EntityTable<LogSyncState, 'key'>;
+  acknowledgments!: EntityTable<Acknowledgment, 'studentId'>;
 
   constructor(name = 'plainsight') {
     // Strict durability: a write is on disk before the promise resolves.
@@ -82,5 +92,6 @@ export class PlainSightDb extends Dexie {
       outbox: 'key, [status+nextAttemptAt]',
       logSync: 'key',
     });
+    this.version(3).stores({ acknowledgments: 'studentId' });
   }
 }

@@ -14,7 +14,12 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 const id = text(128).describe('Stable identifier (OneRoster sourcedId style)');
 const logKey = z.uuidv4().describe('Idempotency key of one log entry (UUID v4)');
 
-export const LOG_KINDS = ['accommodation-used', 'withdrawal'] as const;
+export const LOG_KINDS = [
+  'accommodation-used',
+  'withdrawal',
+  'plan-acknowledged',
+  'access',
+] as const;
 export const LogKind = z.enum(LOG_KINDS);
 export type LogKind = z.infer<typeof LogKind>;
 
@@ -22,7 +27,9 @@ export const LogEntry = z
   .object({
     key: logKey,
     kind: LogKind.describe(
-      '"accommodation-used", or "withdrawal": the entry named by `withdraws` was made in error',
+      '"accommodation-used"; "withdrawal": the entry named by `withdraws` was made in error; ' +
+        '"plan-acknowledged": the staff member confirmed reading the plan (`planVersion`); ' +
+        '"access": a support card was opened or records were exported (`purpose`, `site`)',
     ),
     studentId: id,
     accommodationId: id.optional().describe("The accommodation's id in the district feed"),
@@ -47,6 +54,14 @@ export const LogEntry = z
       ),
     districtId: id,
     withdraws: logKey.optional().describe('For kind "withdrawal": the key of the withdrawn entry'),
+    planVersion: text(64)
+      .optional()
+      .describe('For kind "plan-acknowledged": the plan version read'),
+    purpose: z
+      .enum(['card-opened', 'export'])
+      .optional()
+      .describe('For kind "access": why student data was accessed'),
+    site: text(253).optional().describe('For kind "access": the host the card was opened on'),
   })
   .superRefine((entry, ctx) => {
     if (entry.kind === 'withdrawal' && entry.withdraws === undefined) {

@@ -86,6 +86,12 @@ export const PageRequest = z.discriminatedUnion('type', [
     format: z.enum(['csv', 'json']),
   }),
   z.object({ type: z.literal('log/status') }),
+  /** "I have read these": from a card (nonce) or the popup (studentId). */
+  z.object({
+    type: z.literal('plan/acknowledge'),
+    nonce: nonce.optional(),
+    studentId: studentId.optional(),
+  }),
   z.object({ type: z.literal('settings/remove-site'), host: z.string().min(1).max(253) }),
   z.object({ type: z.literal('settings/set-language'), language: LanguageSetting }),
   z.object({

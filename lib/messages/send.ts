@@ -45,6 +45,7 @@ export interface Responses {
   'log/list': LogHistoryRow[];
   'log/export': string;
   'log/status': LogStatus;
+  'plan/acknowledge': { ok: true } | undefined;
   'settings/remove-site': FeedStatus;
   'card/get': CardView | null | undefined;
   'card/get-student': CardView | null | undefined;
