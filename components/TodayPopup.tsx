@@ -234,6 +234,80 @@ function ClassSectionView({
           ))}
         </ul>
       )}
+      <GroupLog classSection={classSection} t={t} />
+    </details>
+  );
+}
+
+/** "Extended time given to these 4 students on Quiz 3": one entry per chosen student. */
+function GroupLog({ classSection, t }: { classSection: TodayClass; t: Translate }) {
+  const codes = [
+    ...new Map(classSection.students.flatMap((s) => s.codes).map((c) => [c.code, c])).values(),
+  ];
+  const [code, setCode] = useState(codes[0]?.code ?? '');
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [assignment, setAssignment] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  if (codes.length === 0) return null;
+  const eligible = classSection.students.filter((s) => s.codes.some((c) => c.code === code));
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const studentIds = eligible.map((s) => s.studentId).filter((id) => chosen.has(id));
+    if (studentIds.length === 0) return;
+    const answer = await sendToBackground({
+      type: 'log/add',
+      studentIds,
+      accommodationCode: code,
+      assignment: assignment.trim() || undefined,
+    });
+    setDone(t('popup.logDone', { count: 'saved' in answer ? answer.saved.length : 0 }));
+    setChosen(new Set());
+  };
+  return (
+    <details class="group-log">
+      <summary>{t('popup.logMany')}</summary>
+      <form onSubmit={submit}>
+        <label class="search">
+          <span>{t('popup.logWhat')}</span>
+          <select value={code} onChange={(e) => setCode(e.currentTarget.value)}>
+            {codes.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <fieldset>
+          <legend class="visually-hidden">{t('popup.students')}</legend>
+          {eligible.map((s) => (
+            <label key={s.studentId} class="choice">
+              <input
+                type="checkbox"
+                checked={chosen.has(s.studentId)}
+                onChange={(e) => {
+                  const next = new Set(chosen);
+                  if (e.currentTarget.checked) next.add(s.studentId);
+                  else next.delete(s.studentId);
+                  setChosen(next);
+                }}
+              />{' '}
+              {s.displayName}
+            </label>
+          ))}
+        </fieldset>
+        <label class="search">
+          <span>{t('popup.logAssignment')}</span>
+          <input
+            type="text"
+            value={assignment}
+            onInput={(e) => setAssignment(e.currentTarget.value)}
+          />
+        </label>
+        <button type="submit" class="log">
+          {t('popup.logButton')}
+        </button>
+        {done && <p role="status">{done}</p>}
+      </form>
     </details>
   );
 }

@@ -36,6 +36,8 @@ export interface TodayStudent {
   beforeClass: string[];
   /** This class's sessions today for the student. */
   services: ServiceView[];
+  /** Catalog accommodations that apply in this class, for logging several students at once. */
+  codes: { code: string; title: string }[];
 }
 
 export interface LeavingView extends ServiceView {
@@ -113,6 +115,13 @@ export function buildTodayView(
             studentId: student.id,
             displayName: displayNameOf(student),
             beforeClass: beforeClassTips(student, classSection, lang),
+            codes: student.accommodations
+              .filter((a) => a.code !== undefined && appliesInClass(a, classSection))
+              .map((a) => ({
+                code: a.code as string,
+                title:
+                  catalogEntry(a.code as string)?.text[lang].title ?? a.text ?? (a.code as string),
+              })),
             services: views.filter((_, i) => sessions[i]?.slot.classId === classSection.id),
           };
         }),

@@ -76,3 +76,28 @@ test('the popup says the feed is fresh right after a fetch', async ({ page, exte
   await page.goto(`chrome-extension://${extension.extensionId}/popup.html`);
   await expect(page.getByTestId('feed-line')).toContainText('Feed up to date');
 });
+
+test('the popup logs one accommodation for several students at once', async ({
+  page,
+  extension,
+}) => {
+  await openOptions(page, extension);
+  await page.goto(`chrome-extension://${extension.extensionId}/popup.html`);
+  const period2 = demoFeed.classes.find((c) => c.period === '2');
+  if (!period2) throw new Error('no period 2');
+  await page.getByRole('heading', { name: period2.title }).click();
+  const section = page.locator('details.class-section', { hasText: period2.title });
+  await section.getByText('Log for several students').click();
+  const boxes = section.getByRole('checkbox');
+  expect(await boxes.count()).toBeGreaterThanOrEqual(2);
+  await boxes.nth(0).check();
+  await boxes.nth(1).check();
+  await section.getByLabel('Assignment or test (optional)').fill('Quiz 3');
+  await section.getByRole('button', { name: 'Log as used today' }).click();
+  await expect(section.getByRole('status')).toHaveText('Logged for 2 students.');
+
+  await page.goto(`chrome-extension://${extension.extensionId}/options.html`);
+  const rows = page.getByRole('table', { name: 'Accommodation log' }).getByRole('row');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(1)).toContainText('Quiz 3');
+});
