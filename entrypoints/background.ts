@@ -10,11 +10,14 @@ export default defineBackground(() => {
     defaultSettings: import.meta.env.MODE === 'demo' ? { feedSource: { kind: 'demo' } } : {},
   });
 
+  // Installs and updates (an unpacked build counts as one at every launch) and browser starts
+  // both resume: pending log entries are retried right away.
   browser.runtime.onInstalled.addListener(() => {
     void controller
       .onPolicyChanged()
       .then(() => controller.refresh())
       .then(() => controller.planNotifications());
+    void controller.resumeLogs();
   });
   browser.storage.managed?.onChanged.addListener(() => {
     void controller.onPolicyChanged();

@@ -10,6 +10,7 @@ import {
   newLogKey,
   outboxSummary,
   quarantined,
+  retryNow,
   toCsv,
   toJson,
   type UndoResult,
@@ -146,9 +147,14 @@ export class QuickLog {
     }
   }
 
-  /** At start-up: resume delivery from where the outbox says. */
+  /**
+   * At browser start-up: try pending entries now rather than after the back-off of the last
+   * session (the network, or the endpoint, has likely changed since).
+   */
   async resume(target: LogTarget): Promise<void> {
     const summary = await outboxSummary(this.db);
-    if (summary.pending > 0 && target.endpoint) await this.sync(target);
+    if (summary.pending === 0 || !target.endpoint) return;
+    await retryNow(this.db, new Date());
+    await this.sync(target);
   }
 }

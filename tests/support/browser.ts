@@ -25,14 +25,19 @@ export interface ExtensionBrowser {
 
 /** Starts Chromium with the built extension loaded in a fresh profile. */
 export async function launchWithExtension(
-  options: { extensionDir?: string; headless?: boolean } = {},
+  options: {
+    extensionDir?: string;
+    headless?: boolean;
+    /** Reuse this profile (and keep it on close), e.g. to restart the browser mid-test. */
+    profileDir?: string;
+  } = {},
 ): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? DEMO_EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run "npm run build:demo" first.`);
   }
   const headless = options.headless ?? true;
-  const profile = await mkdtemp(join(tmpdir(), 'plainsight-profile-'));
+  const profile = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'plainsight-profile-')));
   const context = await chromium.launchPersistentContext(profile, {
     // Extensions need the new headless mode, which Playwright selects through args.
     headless: false,
@@ -63,7 +68,7 @@ export async function launchWithExtension(
     serviceWorker,
     async close() {
       await context.close();
-      await rm(profile, { recursive: true, force: true });
+      if (!options.profileDir) await rm(profile, { recursive: true, force: true });
     },
   };
 }
