@@ -23,6 +23,9 @@ export function Marker({
         // Keep the host page's row handlers (open student, select row) out of it.
         event.stopPropagation();
         event.preventDefault();
+        // Only a person opens a card: a page script's synthetic click is ignored (a keyboard
+        // Enter or Space on the button is still a trusted click).
+        if (!event.isTrusted) return;
         onActivate(event.currentTarget);
       }}
     >

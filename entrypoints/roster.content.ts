@@ -1,6 +1,6 @@
 import type { Lang } from '../lib/catalog/catalog';
 import { CardFrame } from '../lib/content/card-frame';
-import { createMarkerHost } from '../lib/content/marker-host';
+import { createMarkerHost, isRendered } from '../lib/content/marker-host';
 import { PrivacyVeil } from '../lib/content/privacy-veil';
 import { ReminderClock } from '../lib/content/reminder-clock';
 import { RosterWatcher } from '../lib/content/roster-watcher';
@@ -19,6 +19,8 @@ export default defineContentScript({
   // Registered at runtime by the background for the district hosts the user granted.
   registration: 'runtime',
   matches: [],
+  // Do not announce the extension id to the page with window.postMessage.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     const site = await sendToBackground({ type: 'page/site' }).catch(() => undefined);
     if (!site) return; // Not an allowed district page (any more).
@@ -75,7 +77,7 @@ export default defineContentScript({
         veil.style(marker.host);
         return marker.host;
       },
-      isVisible: (element) => element.checkVisibility?.({ visibilityProperty: true }) ?? true,
+      isVisible: isRendered,
     });
 
     const veil = new PrivacyVeil(document, {
@@ -101,6 +103,9 @@ export default defineContentScript({
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
+      // The page can forge WXT's "newer script started" event; only a real reload or removal
+      // of the extension (which takes runtime.id away from this script) stops PlainSight.
+      if (browser.runtime?.id) return;
       browser.runtime.onMessage.removeListener(onMessage);
       cards.close(false);
       reminders.stop();

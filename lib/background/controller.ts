@@ -685,7 +685,12 @@ export class BackgroundController {
   }
 }
 
-/** The requesting page's clock when it sent one and it is plausible, else ours. */
+const PLAUSIBLE_CLOCK_SKEW_MS = 400 * 24 * 60 * 60 * 1000;
+
+/** The requesting page's clock when it sent one within a year or so of ours, else ours. */
 function nowOf(pageNow: number | undefined): Date {
-  return pageNow !== undefined && Number.isFinite(pageNow) ? new Date(pageNow) : new Date();
+  const ours = Date.now();
+  return pageNow !== undefined && Math.abs(pageNow - ours) <= PLAUSIBLE_CLOCK_SKEW_MS
+    ? new Date(pageNow)
+    : new Date(ours);
 }

@@ -36,3 +36,18 @@ export function createMarkerHost(
   update(state, label);
   return { host, update };
 }
+
+/**
+ * Whether a name is really shown to the teacher: rendered, not transparent, with a size, and
+ * not pushed off the page. A page that hides names can therefore not learn who has a plan.
+ */
+export function isRendered(element: Element): boolean {
+  if (!(element.checkVisibility?.({ visibilityProperty: true, opacityProperty: true }) ?? true)) {
+    return false;
+  }
+  const rect = element.getBoundingClientRect();
+  const view = element.ownerDocument.defaultView;
+  const left = rect.left + (view?.scrollX ?? 0);
+  const top = rect.top + (view?.scrollY ?? 0);
+  return rect.width > 0 && rect.height > 0 && left + rect.width > 0 && top + rect.height > 0;
+}
