@@ -50,28 +50,23 @@ function collapse(text: string): string {
  */
 export function findNameCandidates(root: ParentNode): PageCandidate[] {
   const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root as Node, NodeFilter.SHOW_TEXT, {
-    acceptNode(node) {
-      const parent = node.parentElement;
-      if (!parent || SKIPPED.has(parent.tagName.toUpperCase()) || parent.closest(SKIPPED_WITHIN)) {
-        return NodeFilter.FILTER_REJECT;
-      }
-      return LETTER.test(node.nodeValue ?? '')
-        ? NodeFilter.FILTER_ACCEPT
-        : NodeFilter.FILTER_REJECT;
-    },
-  });
+  // No filter callback: a call from the walker into JS for every text node costs more than all
+  // the rest. Cheap checks first; ancestor checks only for the few texts that look like names.
+  const walker = doc.createTreeWalker(root as Node, NodeFilter.SHOW_TEXT);
   const candidates: PageCandidate[] = [];
   const seen = new Set<Element>();
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const anchor = node.parentElement as Element;
-    if (seen.has(anchor)) continue;
+    const value = node.nodeValue ?? '';
+    if (!LETTER.test(value)) continue;
+    const anchor = node.parentElement;
+    if (!anchor || seen.has(anchor)) continue;
     seen.add(anchor);
     const whole = collapse(anchor.textContent ?? '');
-    const own = collapse(node.nodeValue ?? '');
+    const own = collapse(value);
     const texts = [whole, ...(own !== whole ? [own] : [])].filter(looksLikeName);
-    // Checked only for name-like texts: most text on a page is not.
-    if (texts.length === 0 || anchor.closest(VISUALLY_HIDDEN)) continue;
+    if (texts.length === 0) continue;
+    if (SKIPPED.has(anchor.tagName.toUpperCase()) || anchor.closest(SKIPPED_WITHIN)) continue;
+    if (anchor.closest(VISUALLY_HIDDEN)) continue;
     for (const text of texts) candidates.push({ anchor, text });
   }
   return candidates;
