@@ -27,7 +27,14 @@ export default defineConfig({
     name: 'PlainSight',
     description:
       "Shows each student's accommodations and today's services next to their name on the gradebook pages you already use.",
-    permissions: ['storage', 'alarms', 'scripting', 'idle'],
+    // identity.email: only read when the district's policy feed URL contains {email}.
+    permissions: [
+      'storage',
+      'alarms',
+      'scripting',
+      'idle',
+      ...(browser === 'firefox' ? [] : ['identity', 'identity.email']),
+    ],
     commands: {
       'toggle-presentation': {
         suggested_key: { default: 'Alt+Shift+H' },

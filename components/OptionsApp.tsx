@@ -482,6 +482,7 @@ function LanguagePanel({
       <label class="field">
         <span class="visually-hidden">{t('options.language')}</span>
         <select
+          name="language"
           value={language}
           disabled={locked}
           onChange={(e) => onChange(e.currentTarget.value as LanguageSetting)}
@@ -571,6 +572,7 @@ function LogPanel({ t, lang }: { t: Translate; lang: Lang }) {
   const [rows, setRows] = useState<LogHistoryRow[]>([]);
   const [sync, setSync] = useState<LogStatus | null>(null);
   const [studentQuery, setStudentQuery] = useState('');
+  const [accommodation, setAccommodation] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const when = formatWhen(lang);
@@ -583,7 +585,12 @@ function LogPanel({ t, lang }: { t: Translate; lang: Lang }) {
   }, [from, to]);
 
   const needle = foldForSearch(studentQuery);
-  const shown = rows.filter((row) => foldForSearch(row.studentName).includes(needle));
+  const titles = [...new Set(rows.map((row) => row.accommodationTitle))].sort();
+  const shown = rows.filter(
+    (row) =>
+      foldForSearch(row.studentName).includes(needle) &&
+      (accommodation === '' || row.accommodationTitle === accommodation),
+  );
   const exportAs = async (format: 'csv' | 'json') => {
     const text = await sendToBackground({ type: 'log/export', query, format });
     const stamp = new Date().toISOString().slice(0, 10);
@@ -631,6 +638,17 @@ function LogPanel({ t, lang }: { t: Translate; lang: Lang }) {
             value={studentQuery}
             onInput={(e) => setStudentQuery(e.currentTarget.value)}
           />
+        </label>
+        <label class="field">
+          <span>{t('options.logAccommodation')}</span>
+          <select value={accommodation} onChange={(e) => setAccommodation(e.currentTarget.value)}>
+            <option value="">{t('options.logAll')}</option>
+            {titles.map((title) => (
+              <option key={title} value={title}>
+                {title}
+              </option>
+            ))}
+          </select>
         </label>
         <label class="field">
           <span>{t('options.logFrom')}</span>

@@ -54,15 +54,16 @@ export function SupportCard({
     if (ready) dialog.current?.focus();
   }, [ready, lang]);
 
-  // Esc closes the card wherever focus is in it (even on the page body after a re-render).
+  // Esc closes the card wherever focus is in it (even on the page body after a re-render). On
+  // key-up: removing the frame between key-down and key-up would leave the key "stuck".
   useEffect(() => {
     const onEscape = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
       event.preventDefault();
       onClose();
     };
-    document.addEventListener('keydown', onEscape);
-    return () => document.removeEventListener('keydown', onEscape);
+    document.addEventListener('keyup', onEscape);
+    return () => document.removeEventListener('keyup', onEscape);
   }, [onClose]);
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -116,7 +117,7 @@ export function SupportCard({
 /** What a card can do with quick-log; the card page and the popup each supply their own. */
 export interface LogActions {
   /** Saves "used today"; resolves with the new entry's key once it is on disk. */
-  log(accommodationId: string): Promise<string | null>;
+  log(accommodationId: string, note?: string): Promise<string | null>;
   undo(key: string): Promise<'deleted' | 'withdrawn' | 'other'>;
   /** Records "I have read these" for the current plan. */
   acknowledge(): Promise<void>;
@@ -165,6 +166,7 @@ function LogControls({
   const [saved, setSaved] = useState<{ key: string; time: string } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState('');
   useEffect(() => {
     if (!saved) return;
     const timer = setTimeout(() => setSaved(null), UNDO_MS);
@@ -176,12 +178,13 @@ function LogControls({
     if (busy) return;
     setBusy(true);
     setMessage(null);
-    const key = await actions.log(item.id);
+    const key = await actions.log(item.id, note.trim() || undefined);
     setBusy(false);
     if (!key) {
       setMessage(t('log.failed'));
       return;
     }
+    setNote('');
     setSaved({
       key,
       time: new Date().toLocaleTimeString(view.lang, { hour: '2-digit', minute: '2-digit' }),
@@ -205,6 +208,15 @@ function LogControls({
       >
         {t('log.used')}
       </button>
+      <input
+        class="log-note"
+        type="text"
+        maxLength={500}
+        value={note}
+        placeholder={t('log.notePlaceholder')}
+        aria-label={t('log.noteLabel', { title: item.title })}
+        onInput={(e) => setNote(e.currentTarget.value)}
+      />
       <span class="log-state" role="status">
         {saved ? (
           <>

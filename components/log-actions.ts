@@ -9,10 +9,11 @@ export function logActionsFor(
   who: { nonce: string } | { studentId: string },
 ): Omit<LogActions, 'refresh'> {
   return {
-    async log(accommodationId) {
+    async log(accommodationId, note) {
       const answer = await sendToBackground({
         type: 'log/add',
         accommodationId,
+        note,
         ...('nonce' in who ? { nonce: who.nonce } : { studentIds: [who.studentId] }),
       });
       return 'saved' in answer ? (answer.saved[0]?.key ?? null) : null;

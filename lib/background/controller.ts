@@ -8,7 +8,7 @@ import { refreshFeed } from '../feed/refresh';
 import type { Platform, Site, Student } from '../feed/schema';
 import { deleteCachedFeed, readAllStudents, readFeedHeader, readStudents } from '../feed/store';
 import { languageFor } from '../i18n/strings';
-import type { LogQuery } from '../logs/log-store';
+import { deleteAllLogs, type LogQuery, pruneLogs } from '../logs/log-store';
 import { answerCandidates } from '../matching/answer-candidates';
 import { RosterMatcher } from '../matching/roster-matcher';
 import { ContentRequest, type FeedSource, PageRequest, type ToContent } from '../messages/protocol';
@@ -16,6 +16,7 @@ import type { LogHistoryRow, PrivacyState, TodayResponse } from '../messages/sen
 import { weekStart } from '../services/schedule';
 import { localDay } from '../services/today';
 import { applyPolicy, lockedSettings, unusableBecause } from '../settings/apply-policy';
+import { fillFeedUrl, needsEmail } from '../settings/feed-url-template';
 import { type PolicyResult, parsePolicy } from '../settings/policy';
 import { type FetchState, parseSettings, type Settings } from '../settings/schema';
 import { hostMatches, matchPatternsForHost } from '../sites/hosts';
@@ -125,8 +126,16 @@ export class BackgroundController {
   }
 
   private async runRefresh(): Promise<FetchState | null> {
-    const { feedSource } = await this.settings();
-    if (!feedSource) return null;
+    const { feedSource: configured } = await this.settings();
+    if (!configured) return null;
+    const feedSource = await this.withStaffEmail(configured);
+    if (!feedSource) {
+      return {
+        lastAttemptAt: new Date().toISOString(),
+        outcome: 'failed',
+        error: { kind: 'not-signed-in' },
+      };
+    }
     const policy = await this.policy();
     const result = await refreshFeed(feedSource, {
       db: this.db,
@@ -162,8 +171,10 @@ export class BackgroundController {
   }
 
   async onAlarm(name: string): Promise<void> {
-    if (name === REFRESH_ALARM) await this.refresh();
-    else if (name === LOG_SYNC_ALARM) await this.syncLogs();
+    if (name === REFRESH_ALARM) {
+      await this.refresh();
+      await this.applyRetention();
+    } else if (name === LOG_SYNC_ALARM) await this.syncLogs();
     else if (name === PLAN_ALARM) await this.planNotifications();
     else if (PullOutNotifier.parse(name)) {
       const about = PullOutNotifier.parse(name);
@@ -386,10 +397,12 @@ export class BackgroundController {
         return this.quickLog.undo(request.key, await this.logTarget());
       case 'log/list':
         return this.logHistory(request.query);
-      case 'log/export':
+      case 'log/export': {
+        const exported = await this.quickLog.export(request.query, request.format);
         // Exports are always recorded, whatever the access-log setting.
         await this.recordAccess(request.query.studentId ?? 'all', 'export', 'options', true);
-        return this.quickLog.export(request.query, request.format);
+        return exported;
+      }
       case 'log/status':
         return this.quickLog.status((await this.logTarget()).endpoint);
       case 'plan/acknowledge': {
@@ -544,6 +557,8 @@ export class BackgroundController {
     const token = policy.ok ? policy.policy.wipeToken : undefined;
     const { wipedFor } = await browser.storage.local.get('wipedFor');
     if (token && token !== wipedFor) {
+      // The district's wipe: every cached record and every log entry on this computer.
+      await deleteAllLogs(this.db);
       await this.clearData();
       await browser.storage.local.set({ wipedFor: token });
     }
@@ -567,7 +582,10 @@ export class BackgroundController {
 
   /** The log with names a person can read: the student's and the accommodation's. */
   private async logHistory(query: LogQuery): Promise<LogHistoryRow[]> {
-    const records = await this.quickLog.list(query);
+    // The history lists accommodation use; confirmations and accesses are in the exports.
+    const records = (await this.quickLog.list(query)).filter(
+      (r) => r.kind === 'accommodation-used',
+    );
     const students = new Map(
       (await readStudents(this.db, [...new Set(records.map((r) => r.studentId))])).map((s) => [
         s.id,
@@ -601,6 +619,23 @@ export class BackgroundController {
       { kind: 'access', studentId, purpose, site },
       await this.logTarget(),
     );
+  }
+
+  /** The district's retention period for local logs (policy `retentionDays`). */
+  async applyRetention(): Promise<void> {
+    const policy = await this.policy();
+    const days = policy.ok ? policy.policy.retentionDays : undefined;
+    if (days) await pruneLogs(this.db, days, new Date());
+  }
+
+  /** A per-staff feed URL ({email}) filled with the signed-in managed account's e-mail. */
+  private async withStaffEmail(source: FeedSource): Promise<FeedSource | undefined> {
+    if (source.kind !== 'url' || !needsEmail(source.url)) return source;
+    const info = await browser.identity
+      ?.getProfileUserInfo({ accountStatus: 'ANY' })
+      .catch(() => undefined);
+    const url = fillFeedUrl(source.url, info?.email);
+    return url ? { kind: 'url', url } : undefined;
   }
 
   async syncLogs(): Promise<void> {

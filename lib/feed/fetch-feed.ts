@@ -8,7 +8,8 @@ export type FeedFetchError =
   | { kind: 'too-large'; maxBytes: number }
   | { kind: 'not-json'; message: string }
   | { kind: 'validation'; problems: FeedProblem[] }
-  | { kind: 'storage'; message: string };
+  | { kind: 'storage'; message: string }
+  | { kind: 'not-signed-in' };
 
 export interface CacheValidators {
   etag?: string;
@@ -138,5 +139,7 @@ export function describeFetchError(error: FeedFetchError, t: Translate): string 
       return t('error.too-large', { mb: Math.round(error.maxBytes / 1_048_576) });
     case 'validation':
       return t('error.validation', { count: error.problems.length });
+    case 'not-signed-in':
+      return t('error.not-signed-in');
   }
 }

@@ -430,3 +430,34 @@ export function toCsv(entries: readonly LogRecord[]): string {
 export function toJson(entries: readonly LogRecord[]): string {
   return `${JSON.stringify({ entries }, null, 2)}\n`;
 }
+
+/** Deletes every log entry, the outbox and acknowledgments: the district's wipe. */
+export async function deleteAllLogs(db: PlainSightDb): Promise<void> {
+  await db.transaction('rw', [db.logs, db.outbox, db.logSync, db.acknowledgments], async () => {
+    await Promise.all([
+      db.logs.clear(),
+      db.outbox.clear(),
+      db.logSync.clear(),
+      db.acknowledgments.clear(),
+    ]);
+  });
+}
+
+/**
+ * Deletes local entries older than the retention period (district policy) that are no longer
+ * waiting for delivery; returns how many went.
+ */
+export async function pruneLogs(
+  db: PlainSightDb,
+  retentionDays: number,
+  now: Date,
+): Promise<number> {
+  const cutoff = new Date(now.getTime() - retentionDays * 86_400_000).toISOString();
+  return db.transaction('rw', db.logs, db.outbox, async () => {
+    const old = await db.logs.where('at').below(cutoff).primaryKeys();
+    const waiting = new Set(await db.outbox.where('key').anyOf(old).primaryKeys());
+    const removable = old.filter((key) => !waiting.has(key));
+    await db.logs.bulkDelete(removable);
+    return removable.length;
+  });
+}

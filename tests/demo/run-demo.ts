@@ -41,7 +41,7 @@ async function screenshotPopupAndSpanishCard(page: Page, extensionId: string, se
   await page.setViewportSize({ width: 1280, height: 860 });
 
   await page.goto(`chrome-extension://${extensionId}/options.html`);
-  await page.locator('select').selectOption('es');
+  await page.locator('select[name="language"]').selectOption('es');
   await page.locator('html[lang="es"]').waitFor();
   await page.screenshot({ path: resolve(OUTPUT_DIR, '11-options-es.png'), fullPage: true });
   const first = demoPages()[0];
@@ -54,7 +54,7 @@ async function screenshotPopupAndSpanishCard(page: Page, extensionId: string, se
   await page.waitForTimeout(300);
   await page.screenshot({ path: resolve(OUTPUT_DIR, `12-${first.page}-card-es.png`) });
   await page.goto(`chrome-extension://${extensionId}/options.html`);
-  await page.locator('select').selectOption('auto');
+  await page.locator('select[name="language"]').selectOption('auto');
 }
 
 async function main() {

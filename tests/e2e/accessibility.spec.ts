@@ -22,7 +22,7 @@ for (const lang of ['en', 'es'] as const) {
   }) => {
     const text = STRINGS[lang];
     await openOptions(page, extension);
-    await page.locator('select').selectOption(lang);
+    await page.locator('select[name="language"]').selectOption(lang);
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
     if (lang === 'es') expect(await violations(page)).toEqual([]);
 

@@ -82,6 +82,10 @@ test('without an endpoint, logs stay local; undo removes an unsent entry; histor
   await expect(card.getByText(/^Saved /).first()).toBeVisible();
   await card.getByRole('button', { name: 'Undo' }).first().click();
   await expect(card.getByText('Removed')).toBeVisible();
+  await card
+    .getByRole('textbox', { name: /^Note for/ })
+    .nth(1)
+    .fill('Finished in the library');
   await used.nth(1).click();
   await expect(card.getByText(/^Saved /).first()).toBeVisible();
   // Reopened, the card says what was logged today and this week.
@@ -94,6 +98,7 @@ test('without an endpoint, logs stay local; undo removes an unsent entry; histor
   const history = page.getByRole('table', { name: 'Accommodation log' });
   await expect(history.getByRole('row')).toHaveCount(2); // header + one entry
   await expect(history).toContainText(student.name.family);
+  await expect(history).toContainText('Finished in the library');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
   const file = await (await download).path();

@@ -286,3 +286,36 @@ it('keeps version 1 data when the database is upgraded to version 2', async () =
   expect(await upgraded.logs.count()).toBe(1);
   upgraded.close();
 });
+
+describe('retention and wipe', () => {
+  it('prunes delivered entries older than the retention period, never undelivered ones', async () => {
+    const { PlainSightDb } = await import('../../lib/db/database');
+    const store = await import('../../lib/logs/log-store');
+    const db = new PlainSightDb(`retention-${Math.random()}`);
+    const ctx = (at: string) => ({
+      districtId: 'd',
+      timeZone: 'America/Chicago',
+      now: new Date(at),
+    });
+    const old = store.makeLogEntry(
+      { studentId: 's', accommodationId: 'a' },
+      ctx('2026-01-10T15:00:00Z'),
+    );
+    const oldQueued = store.makeLogEntry(
+      { studentId: 's', accommodationId: 'b' },
+      ctx('2026-01-11T15:00:00Z'),
+    );
+    const recent = store.makeLogEntry(
+      { studentId: 's', accommodationId: 'c' },
+      ctx('2026-11-20T15:00:00Z'),
+    );
+    await store.addLog(db, old, { queue: false });
+    await store.addLog(db, oldQueued, { queue: true });
+    await store.addLog(db, recent, { queue: false });
+    expect(await store.pruneLogs(db, 180, new Date('2026-11-27T12:00:00Z'))).toBe(1);
+    expect((await store.logsFor(db)).map((r) => r.accommodationId).sort()).toEqual(['b', 'c']);
+    await store.deleteAllLogs(db);
+    expect(await store.logsFor(db)).toEqual([]);
+    expect((await store.outboxSummary(db)).pending).toBe(0);
+  });
+});
