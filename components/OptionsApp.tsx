@@ -615,7 +615,15 @@ function LogPanel({ t, lang }: { t: Translate; lang: Lang }) {
               ]
                 .filter(Boolean)
                 .join(' · ')
-            : t('options.logLocal')}
+            : t('options.logLocal')}{' '}
+          {sync.endpoint && sync.pending > 0 && (
+            <button
+              type="button"
+              onClick={async () => setSync(await sendToBackground({ type: 'log/send-now' }))}
+            >
+              {t('options.sendNow')}
+            </button>
+          )}
         </p>
       )}
       {sync && sync.quarantined.length > 0 && (

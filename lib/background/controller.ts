@@ -405,6 +405,11 @@ export class BackgroundController {
       }
       case 'log/status':
         return this.quickLog.status((await this.logTarget()).endpoint);
+      case 'log/send-now': {
+        const target = await this.logTarget();
+        await this.quickLog.resume(target);
+        return this.quickLog.status(target.endpoint);
+      }
       case 'plan/acknowledge': {
         const session = request.nonce ? await this.cards.get(request.nonce) : undefined;
         const [student] = await readStudents(this.db, [

@@ -157,6 +157,7 @@ const EN = {
   'options.logNote': 'Note',
   'options.logEmpty': 'No entries match.',
   'options.exportCsv': 'Export CSV',
+  'options.sendNow': 'Send now',
   'options.exportJson': 'Export JSON',
   'options.logLocal':
     'Entries stay on this computer (your district has no log address). Export them to share.',
@@ -360,6 +361,7 @@ const ES: Record<StringKey, string> = {
   'options.logNote': 'Nota',
   'options.logEmpty': 'Ningún registro coincide.',
   'options.exportCsv': 'Exportar CSV',
+  'options.sendNow': 'Enviar ahora',
   'options.exportJson': 'Exportar JSON',
   'options.logLocal':
     'Los registros se quedan en esta computadora (su distrito no tiene dirección de registro). Expórtelos para compartirlos.',

@@ -86,6 +86,8 @@ export const PageRequest = z.discriminatedUnion('type', [
     format: z.enum(['csv', 'json']),
   }),
   z.object({ type: z.literal('log/status') }),
+  /** "Send now": retry every waiting entry at once (after the district fixed its endpoint). */
+  z.object({ type: z.literal('log/send-now') }),
   /** "I have read these": from a card (nonce) or the popup (studentId). */
   z.object({
     type: z.literal('plan/acknowledge'),

@@ -45,6 +45,7 @@ export interface Responses {
   'log/list': LogHistoryRow[];
   'log/export': string;
   'log/status': LogStatus;
+  'log/send-now': LogStatus;
   'plan/acknowledge': { ok: true } | undefined;
   'settings/remove-site': FeedStatus;
   'card/get': CardView | null | undefined;

@@ -88,3 +88,64 @@ test('entries saved while the endpoint is down survive a stopped worker and a ki
     await rm(profile, { recursive: true, force: true });
   }
 });
+
+// FIXME (issue 6, left open): in the built extension, after the endpoint's first 500s, 1,000
+// entries logged in a burst stay "waiting" and even "Send now" sends nothing more (the receiver
+// saw 2 requests in all). The same 1,000-entry scenario passes in tests/unit/log-sync.test.ts
+// against the same receiver, so the stall is in the background's wiring (QuickLog.sync joined to
+// a run in lib/logs/sync.ts, or the alarm re-arming), not in the delivery rules. Kept here so the
+// next session can reproduce it: `npx playwright test quick-log-durability -g 1,000`.
+test.fixme('1,000 entries logged while the endpoint fails and then goes offline all arrive once it recovers', async ({
+  page,
+  extension,
+  server,
+}) => {
+  test.setTimeout(180_000);
+  const receiver = await startLogReceiver();
+  try {
+    const feed = structuredClone(demoFeed);
+    feed.logEndpoint = receiver.url;
+    server.setFeed(feed);
+    await useFeed(page, extension.extensionId, server.url);
+    receiver.failNext(5, 500);
+
+    // 1,000 "used today" entries through the extension's own message API, as the popup sends
+    // them; each resolves only once it is on disk. Half-way the endpoint goes offline.
+    const students = demoFeed.students.filter((s) => s.accommodations.some((a) => a.code));
+    const requests = Array.from({ length: 1000 }, (_, i) => {
+      const student = students[i % students.length];
+      const accommodation = student?.accommodations.find((a) => a.code);
+      return { studentIds: [student?.id ?? ''], accommodationCode: accommodation?.code ?? '' };
+    });
+    let saved = 0;
+    for (let start = 0; start < requests.length; start += 100) {
+      if (start === 500) receiver.setOffline(true);
+      saved += await page.evaluate(
+        async (batch) => {
+          let count = 0;
+          for (const request of batch) {
+            const { chrome } = globalThis as unknown as {
+              chrome: { runtime: { sendMessage(m: unknown): Promise<{ saved?: unknown[] }> } };
+            };
+            const answer = await chrome.runtime.sendMessage({ type: 'log/add', ...request });
+            count += answer?.saved?.length ?? 0;
+          }
+          return count;
+        },
+        requests.slice(start, start + 100),
+      );
+    }
+    expect(saved).toBe(1000);
+    expect(receiver.uniqueCount()).toBeLessThan(1000);
+
+    // Back online: the options page's "Send now" retries at once instead of waiting out the
+    // back-off (the retry alarm would do the same later).
+    receiver.setOffline(false);
+    await page.reload();
+    await page.getByRole('button', { name: 'Send now' }).click();
+    await expect.poll(() => receiver.uniqueCount(), { timeout: 60_000 }).toBe(1000);
+    await expect(page.getByTestId('log-sync')).toContainText('0 waiting');
+  } finally {
+    await receiver.close();
+  }
+});
