@@ -1,4 +1,5 @@
 import type { PageKind } from '../card/card-view';
+import { collapse } from './dom-helpers';
 import type { PageCandidate, SiteAdapter } from './types';
 
 /**
@@ -90,10 +91,6 @@ interface Scan {
 }
 
 type Reader = (hook: Element, scan: Scan) => PageCandidate[];
-
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
 
 /** Text of an element without the parts that are not the name (pronouns, status labels). */
 function nameText(element: Element): string {

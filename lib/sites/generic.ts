@@ -1,4 +1,5 @@
 import type { IdSystem } from '../feed/schema';
+import { collapse } from './dom-helpers';
 import type { PageCandidate, SiteAdapter } from './types';
 
 /** Elements whose text is never a roster name. */
@@ -37,10 +38,6 @@ export function looksLikeName(text: string): boolean {
   if (text.length < 3 || text.length > MAX_NAME_LENGTH || !LETTER.test(text)) return false;
   const words = text.split(/\s+/).length;
   return words >= 2 && words <= 9 && !/[@:;!?{}<>=|\\/]|\d{3}/.test(text.replace(/\([^)]*\)/g, ''));
-}
-
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { PageKind } from '../card/card-view';
+import { collapse } from './dom-helpers';
 import type { PageCandidate, SiteAdapter } from './types';
 
 /**
@@ -68,10 +69,6 @@ const STATUS_ONLY = /^\(\s*(?:invited|pending)\s*\)$/i;
 const INITIALS = /^\p{Lu}{1,3}$/u;
 const LETTER = /\p{L}/u;
 const MAX_NAME_LENGTH = 100;
-
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
 
 function ownText(element: Element): string {
   let text = '';

@@ -1,4 +1,5 @@
 import type { PageKind } from '../card/card-view';
+import { around, collapse } from './dom-helpers';
 import { looksLikeName } from './generic';
 import { pageKindFromUrl } from './page-context';
 import type { PageCandidate, SiteAdapter } from './types';
@@ -47,23 +48,6 @@ const PERSON_LINK_ID = /^student_(\d+)$/;
 const ROW_ID = /^studentTR(\d+)_(\d+)$/;
 /** "Okafor, Maya New Student", "Okafor, Maya (New Student)". */
 const NEW_STUDENT = /[\s,]*\(?\s*new student\s*\)?$/i;
-
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-function isElement(node: ParentNode): node is Element {
-  return (node as Node).nodeType === 1;
-}
-
-/** Elements matching `selector` that are, contain or sit inside `root`. */
-function around(root: ParentNode, selector: string): Element[] {
-  const found = new Set<Element>();
-  const enclosing = isElement(root) ? root.closest(selector) : null;
-  if (enclosing) found.add(enclosing);
-  for (const element of root.querySelectorAll(selector)) found.add(element);
-  return [...found];
-}
 
 /** The name as shown, without the "New Student" marker (kept: middle initial, preferred name). */
 function icNameText(link: Element): string {

@@ -1,4 +1,5 @@
 import type { PageKind } from '../card/card-view';
+import { around, collapse } from './dom-helpers';
 import { looksLikeName } from './generic';
 import { pageKindFromUrl } from './page-context';
 import type { PageCandidate, SiteAdapter } from './types';
@@ -71,26 +72,6 @@ const ARIA_GRID = '[role="grid"], [role="treegrid"]';
 /** Cells of a classic table row, or of an ARIA grid row. */
 const ROW = 'tr, [role="row"]';
 const FORM_CONTROL = 'select, input, textarea, button';
-
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-function isElement(node: ParentNode): node is Element {
-  return (node as Node).nodeType === 1;
-}
-
-/**
- * Elements matching `selector` that are, contain or sit inside `root` (the watcher passes the
- * whole document, re-rendered containers, rows, cells and the parents of changed texts).
- */
-function around(root: ParentNode, selector: string): Element[] {
-  const found = new Set<Element>();
-  const enclosing = isElement(root) ? root.closest(selector) : null;
-  if (enclosing) found.add(enclosing);
-  for (const element of root.querySelectorAll(selector)) found.add(element);
-  return [...found];
-}
 
 function nameText(element: Element): string {
   return collapse(element.textContent ?? '');

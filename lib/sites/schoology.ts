@@ -1,4 +1,5 @@
 import type { PageKind } from '../card/card-view';
+import { collapse } from './dom-helpers';
 import type { PageCandidate, SiteAdapter } from './types';
 
 /**
@@ -52,10 +53,6 @@ const ADMIN_CLASS = /(?:^|[\s_-])(?:admin|teacher|instructor)(?:$|[\s_-])/i;
 const ROLE_MARK = '.enrollment-role, .user-role, .role, .admin-indicator, [data-role]';
 const STAFF_ROLE = /^(?:course\s+)?(?:admin(?:istrator)?s?|teachers?|instructors?)$/i;
 const HEADING = 'h1, h2, h3, h4, h5, h6, caption, [role="heading"]';
-
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
 
 function usableName(text: string): boolean {
   return LETTER.test(text) && text.length <= MAX_NAME_LENGTH;

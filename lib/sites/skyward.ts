@@ -1,4 +1,5 @@
 import type { PageKind } from '../card/card-view';
+import { around, collapse } from './dom-helpers';
 import { looksLikeName } from './generic';
 import { pageKindFromUrl } from './page-context';
 import type { PageCandidate, SiteAdapter } from './types';
@@ -57,23 +58,6 @@ const CELL = 'td, th[scope="row"]';
 const LINK = 'a';
 /** Inside a cell, the element holding the name, most specific first. */
 const NAME_IN_CELL = ['a', '.notranslate'];
-
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-function isElement(node: ParentNode): node is Element {
-  return (node as Node).nodeType === 1;
-}
-
-/** Elements matching `selector` that are, contain or sit inside `root`. */
-function around(root: ParentNode, selector: string): Element[] {
-  const found = new Set<Element>();
-  const enclosing = isElement(root) ? root.closest(selector) : null;
-  if (enclosing) found.add(enclosing);
-  for (const element of root.querySelectorAll(selector)) found.add(element);
-  return [...found];
-}
 
 function hasStaffHook(element: Element | null | undefined): boolean {
   if (!element) return false;

@@ -1,4 +1,5 @@
 import type { PageKind } from '../card/card-view';
+import { around, collapse, isElement } from './dom-helpers';
 import { looksLikeName } from './generic';
 import type { PageCandidate, SiteAdapter } from './types';
 
@@ -38,23 +39,6 @@ const SCORE_TABLE = '#ctl00_cphbody_GV_Assignments';
  */
 const NAME_SPAN = 'span[id$="_lbl_studentLastFirst"]';
 const HEADER_OR_FOOTER = /header|footer|pager/i;
-
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-function isElement(node: ParentNode): node is Element {
-  return (node as Node).nodeType === 1;
-}
-
-/** Elements matching `selector` that are, contain or sit inside `root`. */
-function around(root: ParentNode, selector: string): Element[] {
-  const found = new Set<Element>();
-  const enclosing = isElement(root) ? root.closest(selector) : null;
-  if (enclosing) found.add(enclosing);
-  for (const element of root.querySelectorAll(selector)) found.add(element);
-  return [...found];
-}
 
 /** A GridView's own rows (not those of tables nested in its cells). */
 function gridRows(table: Element): Element[] {

@@ -19,6 +19,7 @@ const NOT_ADAPTERS = new Set([
   'registry.ts',
   'hosts.ts',
   'page-context.ts',
+  'dom-helpers.ts',
 ]);
 
 const adapterModules = readdirSync(SITES_DIR)
