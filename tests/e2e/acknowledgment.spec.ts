@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test';
 import type { Feed } from '../../lib/feed/schema';
 import {
   cardFrame,
@@ -9,17 +8,10 @@ import {
   nameOnPage,
   studentById,
   test,
+  useFeed,
 } from './fixtures';
 
 const CARD = 'iframe[title="Student support card"]';
-
-async function useFeed(page: Page, extensionId: string, serverUrl: string) {
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  await page.getByLabel('District feed address').check();
-  await page.getByLabel('Feed URL').fill(`${serverUrl}/feed.json`);
-  await page.getByRole('button', { name: 'Save and fetch' }).click();
-  await expect(page.getByTestId('last-attempt')).toContainText('feed updated');
-}
 
 test('the card asks to confirm a plan once, and marks what changed in a new version', async ({
   page,

@@ -41,6 +41,15 @@ export async function openOptions(page: Page, extension: ExtensionBrowser): Prom
   await expect(page.getByTestId('student-count')).toBeVisible();
 }
 
+/** Points the extension at the demo server's /feed.json through the options page. */
+export async function useFeed(page: Page, extensionId: string, serverUrl: string): Promise<void> {
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await page.getByLabel('District feed address').check();
+  await page.getByLabel('Feed URL').fill(`${serverUrl}/feed.json`);
+  await page.getByRole('button', { name: 'Save and fetch' }).click();
+  await expect(page.getByTestId('last-attempt')).toContainText('feed updated');
+}
+
 /** Texts next to which a marker sits, read the way a person reads the row. */
 export function markedNames(page: Page): Promise<string[]> {
   return page.evaluate(() => {

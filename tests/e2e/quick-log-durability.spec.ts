@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { startLogReceiver } from '../receiver/log-receiver';
 import { launchWithExtension } from '../support/browser';
 import {
@@ -14,6 +13,7 @@ import {
   nameOnPage,
   studentById,
   test,
+  useFeed,
 } from './fixtures';
 
 /** Kills every Chromium process of a profile at once, as a crash or power loss would. */
@@ -23,14 +23,6 @@ function killBrowser(profile: string) {
   } catch {
     // pkill exits 1 when nothing matched.
   }
-}
-
-async function useFeed(page: Page, extensionId: string, serverUrl: string) {
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  await page.getByLabel('District feed address').check();
-  await page.getByLabel('Feed URL').fill(`${serverUrl}/feed.json`);
-  await page.getByRole('button', { name: 'Save and fetch' }).click();
-  await expect(page.getByTestId('last-attempt')).toContainText('feed updated');
 }
 
 test('entries saved while the endpoint is down survive a stopped worker and a killed browser, and arrive exactly once', async ({

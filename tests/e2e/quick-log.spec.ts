@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test';
 import type { Feed } from '../../lib/feed/schema';
 import { type LogReceiver, startLogReceiver } from '../receiver/log-receiver';
 import {
@@ -10,15 +9,8 @@ import {
   nameOnPage,
   studentById,
   test,
+  useFeed,
 } from './fixtures';
-
-async function useFeed(page: Page, extensionId: string, serverUrl: string) {
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  await page.getByLabel('District feed address').check();
-  await page.getByLabel('Feed URL').fill(`${serverUrl}/feed.json`);
-  await page.getByRole('button', { name: 'Save and fetch' }).click();
-  await expect(page.getByTestId('last-attempt')).toContainText('feed updated');
-}
 
 function withEndpoint(receiver: LogReceiver | null): Feed {
   const feed = structuredClone(demoFeed);

@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test';
 import { displayNameOf } from '../../lib/card/card-view';
 import type { Feed } from '../../lib/feed/schema';
 import {
@@ -9,6 +8,7 @@ import {
   markerNear,
   nameOnPage,
   test,
+  useFeed,
 } from './fixtures';
 
 type DemoServer = Parameters<Parameters<typeof test>[2]>[0]['server'];
@@ -70,15 +70,6 @@ function feedWithServicesNow(soonId: string, outId: string): Feed {
   return feed;
 }
 
-async function useFeed(page: Page, extensionId: string, server: DemoServer, feed: Feed) {
-  server.setFeed(feed);
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  await page.getByLabel('District feed address').check();
-  await page.getByLabel('Feed URL').fill(`${server.url}/feed.json`);
-  await page.getByRole('button', { name: 'Save and fetch' }).click();
-  await expect(page.getByTestId('last-attempt')).toContainText('feed updated');
-}
-
 test('markers show "soon" before a service and "out" during a pull-out; the card says when', async ({
   page,
   extension,
@@ -89,7 +80,8 @@ test('markers show "soon" before a service and "out" during a pull-out; the card
   const [soonId, outId, otherId] = expected.feedStudentIds;
   if (!soonId || !outId || !otherId) throw new Error('need three students');
   const feed = feedWithServicesNow(soonId, outId);
-  await useFeed(page, extension.extensionId, server, feed);
+  server.setFeed(feed);
+  await useFeed(page, extension.extensionId, server.url);
 
   await page.goto(`${server.url}/${expected.page}`);
   const student = (id: string) => {
