@@ -57,8 +57,12 @@ describe('adapters find exactly the expected students on saved pages', () => {
       });
     });
   }
+  // Real pages live outside the repository (../shared/real-pages); when absent they are listed
+  // as skipped with the reason rather than failing a user's checkout.
   for (const skip of skipped) {
     it.skip(`${skip.what}: ${skip.reason}`, () => {});
   }
-  if (pages.length === 0) it.skip('no detection pages found', () => {});
+  it('finds detection pages', () => {
+    expect(pages.length).toBeGreaterThan(0);
+  });
 });
