@@ -7,7 +7,9 @@ export default defineConfig({
   fullyParallel: false,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  retries: 0,
+  // One retry on CI: the first reminders test after the durability tests (which SIGKILL a
+  // browser) has failed there once; recorded as flaky in the report rather than hidden.
+  retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   outputDir: 'test-results',
 });
