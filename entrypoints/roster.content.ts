@@ -1,6 +1,7 @@
 import type { Lang } from '../lib/catalog/catalog';
 import { CardFrame } from '../lib/content/card-frame';
-import { createMarkerHost, isRendered } from '../lib/content/marker-host';
+import { LayoutGate } from '../lib/content/layout-gate';
+import { createMarkerHost } from '../lib/content/marker-host';
 import { PrivacyVeil } from '../lib/content/privacy-veil';
 import { ReminderClock } from '../lib/content/reminder-clock';
 import { RosterWatcher } from '../lib/content/roster-watcher';
@@ -49,6 +50,7 @@ export default defineContentScript({
       (visit) => watcher.forEachMarker(visit),
       (host, state) => updaters.get(host)?.(state, labelFor(state)),
     );
+    const layout = new LayoutGate(document);
     const watcher = new RosterWatcher(document, {
       adapter,
       match: async (candidates) => {
@@ -77,7 +79,7 @@ export default defineContentScript({
         veil.style(marker.host);
         return marker.host;
       },
-      isVisible: isRendered,
+      whenShown: (elements, then) => layout.request(elements, then),
     });
 
     const veil = new PrivacyVeil(document, {
@@ -111,6 +113,7 @@ export default defineContentScript({
       reminders.stop();
       veil.dispose();
       watcher.stop();
+      layout.dispose();
     });
     void watcher.start();
   },

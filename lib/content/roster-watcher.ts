@@ -15,8 +15,11 @@ export interface RosterWatcherDeps {
    */
   match(candidates: RosterCandidate[]): Promise<RosterMatch[] | null>;
   createMarker(studentId: string): HTMLElement;
-  /** Only elements the user can see get a marker (hidden templates and stale views do not). */
-  isVisible(element: Element): boolean;
+  /**
+   * Calls back with those of `elements` the user can see, once the page's layout for the next
+   * frame is known: only they get a marker (hidden templates and stale views do not).
+   */
+  whenShown(elements: readonly Element[], then: (shown: readonly Element[]) => void): void;
   /** Schedules one batch per frame; injectable for tests. */
   schedule?(callback: () => void): void;
 }
@@ -35,12 +38,23 @@ function rowOf(element: Element): Element {
   return enclosingRow(element) ?? element;
 }
 
+/** Whether a node is one of `roots` or inside one (one walk up, however many roots). */
+function isWithin(node: Node, roots: ReadonlySet<Node>): boolean {
+  for (let at: Node | null = node; at; at = at.parentNode) if (roots.has(at)) return true;
+  return false;
+}
+
 function isBeside(host: Element, anchor: Element): boolean {
   return host.previousSibling === anchor || host.parentElement === anchor;
 }
 
+/** Texts and ids never hold NUL, so joining with it keeps keys distinct. */
 function candidateKey(candidate: RosterCandidate): string {
-  return JSON.stringify([candidate.text, candidate.ids ?? null]);
+  const ids = candidate.ids;
+  if (!ids) return candidate.text;
+  let key = candidate.text;
+  for (const system in ids) key += `\0${system}\0${ids[system as keyof typeof ids]}`;
+  return key;
 }
 
 /**
@@ -55,23 +69,29 @@ export class RosterWatcher {
   private readonly ownHosts = new WeakSet<Node>();
   private readonly studentByHost = new WeakMap<Node, string>();
   private readonly pending = new Set<Node>();
+  /** Anchors that get a marker once the layout shows them, with their student. */
+  private readonly awaitingLayout = new Map<Element, string>();
+  /** Mutation batches not read yet: the observer only queues them, so the page's task stays short. */
+  private readonly queued: MutationRecord[][] = [];
+  private readonly schedule: (callback: () => void) => void;
   private observer: MutationObserver | null = null;
   private scheduled = false;
   /** Bumped by reset() and stop(): answers and batches from before are dropped. */
   private generation = 0;
   private stopped = false;
-  private sweepQueued = false;
 
   constructor(
     private readonly root: Document,
     private readonly deps: RosterWatcherDeps,
-  ) {}
+  ) {
+    this.schedule = deps.schedule ?? ((callback) => requestAnimationFrame(callback));
+  }
 
   /** Resolves after the first scan has placed its markers. */
   async start(): Promise<void> {
     this.observer?.disconnect();
     this.stopped = false;
-    this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.observer = new MutationObserver((records) => this.queue(records));
     this.observer.observe(this.root.documentElement, {
       childList: true,
       subtree: true,
@@ -86,6 +106,8 @@ export class RosterWatcher {
     this.observer?.disconnect();
     this.observer = null;
     this.pending.clear();
+    this.queued.length = 0;
+    this.awaitingLayout.clear();
     for (const marker of this.markers.values()) marker.host.remove();
     this.markers.clear();
   }
@@ -111,41 +133,51 @@ export class RosterWatcher {
     return this.studentByHost.get(host);
   }
 
-  private onMutations(records: MutationRecord[]): void {
-    for (const record of records) {
-      if (this.ownHosts.has(record.target)) continue;
-      if (record.type === 'characterData') {
-        const parent = record.target.parentElement;
-        if (parent) this.pending.add(rowOf(parent));
-        continue;
-      }
-      const ownOnly = [...record.addedNodes, ...record.removedNodes].every((n) =>
-        this.ownHosts.has(n),
-      );
-      if (ownOnly) continue;
-      for (const node of record.addedNodes) {
-        if (!this.ownHosts.has(node)) this.pending.add(node);
-      }
-      // A name element removed inside a row: re-read the row so a stale marker goes too.
-      // (Whole rows removed need no re-read: the sweep drops markers whose name is gone.)
-      if (record.removedNodes.length > 0 && record.target instanceof Element) {
-        const row = enclosingRow(record.target);
-        if (row) this.pending.add(row);
-        else this.sweepQueued = true;
-      }
-    }
-    if ((this.pending.size === 0 && !this.sweepQueued) || this.scheduled) return;
+  private queue(records: MutationRecord[]): void {
+    this.queued.push(records);
+    if (this.scheduled) return;
     this.scheduled = true;
-    const schedule = this.deps.schedule ?? ((cb: () => void) => requestAnimationFrame(cb));
-    schedule(() => {
+    this.schedule(() => {
       this.scheduled = false;
       if (this.stopped) return;
-      this.sweepQueued = false;
+      for (const batch of this.queued.splice(0)) this.read(batch);
       this.sweepDetached();
       const roots = [...this.pending].filter((node) => node.isConnected);
       this.pending.clear();
       if (roots.length > 0) void this.scan(roots);
     });
+  }
+
+  /** Notes which parts of the page to read again for one batch of page changes. */
+  private read(records: MutationRecord[]): void {
+    // Virtual lists remove many rows from one container at once: look its row up once.
+    const rowOfTarget = new Map<Node, Element | null>();
+    for (const record of records) {
+      const target = record.target;
+      if (this.ownHosts.has(target)) continue;
+      if (record.type === 'characterData') {
+        const parent = target.parentElement;
+        if (parent) this.pending.add(rowOf(parent));
+        continue;
+      }
+      for (const node of record.addedNodes) {
+        if (!this.ownHosts.has(node)) this.pending.add(node);
+      }
+      // A name element removed inside a row: re-read the row so a stale marker goes too.
+      // (Whole rows removed need no re-read: every batch sweeps markers whose name is gone.)
+      if (record.removedNodes.length === 0 || target.nodeType !== Node.ELEMENT_NODE) continue;
+      let row = rowOfTarget.get(target);
+      if (row === undefined) {
+        row = enclosingRow(target as Element);
+        rowOfTarget.set(target, row);
+      }
+      if (row && this.removesPageNodes(record)) this.pending.add(row);
+    }
+  }
+
+  private removesPageNodes(record: MutationRecord): boolean {
+    for (const node of record.removedNodes) if (!this.ownHosts.has(node)) return true;
+    return false;
   }
 
   private async scan(roots: Node[], recheckAll = false): Promise<void> {
@@ -175,6 +207,7 @@ export class RosterWatcher {
       if (results === null) {
         // Nothing may be shown here now; forget everything so a later feed starts clean.
         this.answers.clear();
+        this.awaitingLayout.clear();
         for (const anchor of [...this.markers.keys()]) this.removeMarker(anchor);
         return;
       }
@@ -201,21 +234,41 @@ export class RosterWatcher {
         conflicted.add(candidate.anchor);
       }
     }
-    // Anchors read again that no longer name a student (text changed, row reused) lose theirs.
-    for (const anchor of this.markers.keys()) {
-      if (desired.has(anchor)) continue;
-      if (recheckAll || roots.some((root) => root.contains(anchor))) this.removeMarker(anchor);
-    }
     this.sweepDetached();
-    const toInsert: [Element, string][] = [];
+    // Anchors read again that no longer name a student (text changed, row reused) lose theirs.
+    const rereadRoots = new Set(roots);
+    const isReread = (anchor: Element) =>
+      !desired.has(anchor) && (recheckAll || isWithin(anchor, rereadRoots));
+    for (const anchor of this.markers.keys()) if (isReread(anchor)) this.removeMarker(anchor);
+    for (const anchor of this.awaitingLayout.keys()) {
+      if (isReread(anchor)) this.awaitingLayout.delete(anchor);
+    }
+    const waiting: Element[] = [];
     for (const [anchor, studentId] of desired) {
       const existing = this.markers.get(anchor);
       if (existing && existing.studentId === studentId && isBeside(existing.host, anchor)) continue;
       if (existing) this.removeMarker(anchor);
-      // Read all visibility first, then write, so the page lays out once per batch.
-      if (studentId !== null && this.deps.isVisible(anchor)) toInsert.push([anchor, studentId]);
+      if (studentId === null) this.awaitingLayout.delete(anchor);
+      else {
+        this.awaitingLayout.set(anchor, studentId);
+        waiting.push(anchor);
+      }
     }
-    for (const [anchor, studentId] of toInsert) this.insertMarker(anchor, studentId);
+    if (waiting.length > 0) this.deps.whenShown(waiting, (shown) => this.insertShown(shown));
+  }
+
+  /** Markers for the anchors the page shows, unless they were read again in the meantime. */
+  private insertShown(shown: readonly Element[]): void {
+    if (this.stopped) return;
+    for (const anchor of shown) {
+      const studentId = this.awaitingLayout.get(anchor);
+      if (studentId === undefined || !anchor.isConnected) continue;
+      this.awaitingLayout.delete(anchor);
+      const existing = this.markers.get(anchor);
+      if (existing && existing.studentId === studentId && isBeside(existing.host, anchor)) continue;
+      if (existing) this.removeMarker(anchor);
+      this.insertMarker(anchor, studentId);
+    }
   }
 
   private insertMarker(anchor: Element, studentId: string): void {

@@ -295,7 +295,11 @@ const HOOK_ELEMENT = [
 function hooksIn(root: ParentNode): Element[] {
   const hooks = [...root.querySelectorAll(HOOK_ELEMENT)];
   if ((root as Node).nodeType === 1) {
-    const around = (root as Element).closest(ANY_HOOK);
+    // Every hook is a hook element: climb those (simple selectors) and match the whole
+    // selectors, whose descendant parts are costly to test at every ancestor, only on them.
+    let around = (root as Element).closest(HOOK_ELEMENT);
+    while (around && !around.matches(ANY_HOOK))
+      around = around.parentElement?.closest(HOOK_ELEMENT) ?? null;
     if (around) hooks.unshift(around);
   }
   return hooks;

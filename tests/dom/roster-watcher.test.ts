@@ -115,7 +115,7 @@ function createWatcher(
     adapter: genericAdapter,
     match,
     createMarker,
-    isVisible: () => true,
+    whenShown: (elements, then) => then(elements),
     schedule: (cb) => setTimeout(cb, 0),
     ...options.deps,
   });
@@ -226,7 +226,10 @@ describe('RosterWatcher: first scan', () => {
     template.hidden = true;
     tbody.append(template);
     const { watcher } = createWatcher({
-      deps: { isVisible: (element) => element.closest('[hidden]') === null },
+      deps: {
+        whenShown: (elements, then) =>
+          then(elements.filter((element) => element.closest('[hidden]') === null)),
+      },
     });
     await watcher.start();
 

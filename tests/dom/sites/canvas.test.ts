@@ -170,7 +170,7 @@ describe('Canvas Gradebook grid', () => {
         marker.className = 'ps-marker';
         return marker;
       },
-      isVisible: () => true,
+      whenShown: (elements, then) => then(elements),
       schedule: (cb) => setTimeout(cb, 0),
     });
     await watcher.start();

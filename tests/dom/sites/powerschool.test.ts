@@ -118,7 +118,7 @@ describe('PowerSchool adapter: PowerTeacher Pro', () => {
         span.className = 'test-marker';
         return span;
       },
-      isVisible: () => true,
+      whenShown: (elements, then) => then(elements),
       schedule: (cb) => setTimeout(cb, 0),
     });
     await watcher.start();
