@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BackgroundController } from '../lib/background/controller';
+import { serveRosterPort } from '../lib/background/roster-port';
 
 // Extension pages forbid eval; tell zod up front instead of letting it probe with new Function.
 z.config({ jitless: true });
@@ -44,6 +45,9 @@ export default defineBackground(() => {
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     void controller.forgetTab(tabId);
+  });
+  browser.runtime.onConnect.addListener((port) => {
+    serveRosterPort(port, (message, sender) => controller.handleMessage(message, sender));
   });
   // sendResponse + `return true` works in every browser; a returned promise does not everywhere.
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

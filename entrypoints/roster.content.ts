@@ -7,6 +7,7 @@ import { ReminderClock } from '../lib/content/reminder-clock';
 import { RosterWatcher } from '../lib/content/roster-watcher';
 import { PAGE_LABELS } from '../lib/i18n/page-labels';
 import type { RosterMatch } from '../lib/messages/protocol';
+import { RosterPortClient } from '../lib/messages/roster-port-client';
 import { sendToBackground } from '../lib/messages/send';
 import { parseToContent } from '../lib/messages/to-content';
 import type { MarkerState } from '../lib/services/timeline';
@@ -51,13 +52,14 @@ export default defineContentScript({
       (host, state) => updaters.get(host)?.(state, labelFor(state)),
     );
     const layout = new LayoutGate(document);
+    const roster = new RosterPortClient();
     const watcher = new RosterWatcher(document, {
       adapter,
       match: async (candidates) => {
         const results: RosterMatch[] = [];
         for (let i = 0; i < candidates.length; i += BATCH) {
           const batch = candidates.slice(i, i + BATCH);
-          const answer = await sendToBackground({ type: 'roster/match', candidates: batch });
+          const answer = await roster.ask(batch);
           if (!answer) return null; // Refused: the page is not (or no longer) allowed.
           lang = answer.lang;
           results.push(...answer.results);
@@ -114,6 +116,7 @@ export default defineContentScript({
       veil.dispose();
       watcher.stop();
       layout.dispose();
+      roster.close();
     });
     void watcher.start();
   },

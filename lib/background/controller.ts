@@ -53,6 +53,8 @@ export class BackgroundController {
   private readonly quickLog = new QuickLog(this.db);
   private matcher: Promise<MatchCache> | null = null;
   private refreshing: Promise<void> | null = null;
+  /** The last content-script registration change; the next waits for it. */
+  private contentScriptSync: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: BackgroundOptions) {}
 
@@ -242,27 +244,37 @@ export class BackgroundController {
 
   /**
    * Registers the roster content script for exactly the district hosts the staff member has
-   * granted, in all frames (some platforms render the roster in nested frames).
+   * granted, in all frames (some platforms render the roster in nested frames). Calls run one
+   * after another (feed refreshes and permission events overlap), and a registered script is
+   * updated in place, so no page loads in a moment without it.
    */
-  async syncContentScripts(): Promise<void> {
+  syncContentScripts(): Promise<void> {
+    const run = this.contentScriptSync.then(() => this.registerContentScripts());
+    this.contentScriptSync = run.catch(() => undefined);
+    return run;
+  }
+
+  private async registerContentScripts(): Promise<void> {
     const matches = (await this.grantedHosts()).flatMap((h) => h.patterns);
     const existing = await browser.scripting.getRegisteredContentScripts({
       ids: [CONTENT_SCRIPT_ID],
     });
-    if (existing.length > 0) {
-      await browser.scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] });
+    if (matches.length === 0) {
+      if (existing.length > 0) {
+        await browser.scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] });
+      }
+      return;
     }
-    if (matches.length === 0) return;
-    await browser.scripting.registerContentScripts([
-      {
-        id: CONTENT_SCRIPT_ID,
-        js: [CONTENT_SCRIPT_FILE],
-        matches,
-        allFrames: true,
-        runAt: 'document_idle',
-        persistAcrossSessions: true,
-      },
-    ]);
+    const script = {
+      id: CONTENT_SCRIPT_ID,
+      js: [CONTENT_SCRIPT_FILE],
+      matches,
+      allFrames: true,
+      runAt: 'document_idle' as const,
+      persistAcrossSessions: true,
+    };
+    if (existing.length > 0) await browser.scripting.updateContentScripts([script]);
+    else await browser.scripting.registerContentScripts([script]);
   }
 
   private async broadcast(message: ToContent): Promise<void> {

@@ -44,6 +44,8 @@ export class LayoutGate {
     const requests = this.requests.splice(0);
     // Every box is read before any marker goes in, so the page is laid out only once.
     const decided = requests.map(({ elements }) => elements.filter((e) => this.isShown(e)));
-    requests.forEach(({ then }, index) => then(decided[index] as Element[]));
+    requests.forEach(({ then }, index) => {
+      then(decided[index] as Element[]);
+    });
   }
 }

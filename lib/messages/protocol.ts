@@ -30,6 +30,16 @@ export const RosterCandidate = z.object({
 });
 export type RosterCandidate = z.infer<typeof RosterCandidate>;
 
+/**
+ * A question on the roster port (ROSTER_PORT): its id comes back with the answer; the
+ * background checks it like any `roster/match` message.
+ */
+export const RosterPortRequest = z.object({
+  id: z.number().int().nonnegative(),
+  candidates: z.array(RosterCandidate).max(5000),
+});
+export type RosterPortRequest = z.infer<typeof RosterPortRequest>;
+
 /** Sent by content scripts on district pages. */
 export const ContentRequest = z.discriminatedUnion('type', [
   /** First message of a content script: which platform the district says runs on this host. */

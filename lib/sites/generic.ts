@@ -32,6 +32,7 @@ const VISUALLY_HIDDEN =
 
 const MAX_NAME_LENGTH = 100;
 const LETTER = /\p{L}/u;
+const TWO_WORDS = /\S\s+\S/;
 
 /** Cheap pre-filter so only name-like texts are sent to the background. */
 export function looksLikeName(text: string): boolean {
@@ -46,6 +47,12 @@ export function looksLikeName(text: string): boolean {
  * other markup such as an initials badge, with the text node's own text as well.
  */
 export function findNameCandidates(root: ParentNode): PageCandidate[] {
+  // Every name is two words with a letter, and every text read below is part of the subtree's
+  // text: a subtree without both (a row of scores) is done without a walk.
+  if ((root as Node).nodeType === 1) {
+    const all = (root as Element).textContent ?? '';
+    if (!LETTER.test(all) || !TWO_WORDS.test(all)) return [];
+  }
   const doc = root.ownerDocument ?? (root as Document);
   // No filter callback: a call from the walker into JS for every text node costs more than all
   // the rest. Cheap checks first; ancestor checks only for the few texts that look like names.
@@ -58,8 +65,10 @@ export function findNameCandidates(root: ParentNode): PageCandidate[] {
     const anchor = node.parentElement;
     if (!anchor || seen.has(anchor)) continue;
     seen.add(anchor);
-    const whole = collapse(anchor.textContent ?? '');
     const own = collapse(value);
+    // Most names are their element's only text.
+    const whole =
+      node.previousSibling || node.nextSibling ? collapse(anchor.textContent ?? '') : own;
     const texts = [whole, ...(own !== whole ? [own] : [])].filter(looksLikeName);
     if (texts.length === 0) continue;
     if (SKIPPED.has(anchor.tagName.toUpperCase()) || anchor.closest(SKIPPED_WITHIN)) continue;

@@ -46,7 +46,11 @@ export async function useFeed(page: Page, extensionId: string, serverUrl: string
   await page.goto(`chrome-extension://${extensionId}/options.html`);
   await page.getByLabel('District feed address').check();
   await page.getByLabel('Feed URL').fill(`${serverUrl}/feed.json`);
-  await page.getByRole('button', { name: 'Save and fetch' }).click();
+  const save = page.getByRole('button', { name: 'Save and fetch' });
+  await save.click();
+  // The form stays disabled until this fetch is done ("feed updated" may still be showing from
+  // the fetch at install).
+  await expect(save).toBeEnabled();
   await expect(page.getByTestId('last-attempt')).toContainText('feed updated');
 }
 

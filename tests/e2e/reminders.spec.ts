@@ -11,8 +11,6 @@ import {
   useFeed,
 } from './fixtures';
 
-type DemoServer = Parameters<Parameters<typeof test>[2]>[0]['server'];
-
 const MINUTE = 60_000;
 
 /** A fixed-offset IANA zone in which it is about midday now, so test slots never cross midnight. */

@@ -584,6 +584,7 @@ interface Effects {
   fetch: ReturnType<typeof vi.fn>;
   register: ReturnType<typeof vi.fn>;
   unregister: ReturnType<typeof vi.fn>;
+  update: ReturnType<typeof vi.fn>;
   sendToTab: ReturnType<typeof vi.fn>;
   badge: ReturnType<typeof vi.fn>;
 }
@@ -652,6 +653,7 @@ beforeEach(async () => {
     fetch: vi.fn(() => Promise.reject(new TypeError('no network in unit tests'))),
     register: vi.fn(() => Promise.resolve()),
     unregister: vi.fn(() => Promise.resolve()),
+    update: vi.fn(() => Promise.resolve()),
     sendToTab: vi.fn(() => Promise.resolve(undefined)),
     badge: vi.fn(() => Promise.resolve()),
   };
@@ -661,6 +663,9 @@ beforeEach(async () => {
   );
   vi.spyOn(fakeBrowser.scripting, 'unregisterContentScripts').mockImplementation(
     effects.unregister as never,
+  );
+  vi.spyOn(fakeBrowser.scripting, 'updateContentScripts').mockImplementation(
+    effects.update as never,
   );
   vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(effects.sendToTab as never);
   vi.spyOn(fakeBrowser.action, 'setBadgeText').mockImplementation(effects.badge as never);
