@@ -562,6 +562,8 @@ export class BackgroundController {
   private async setSource(source: FeedSource): Promise<void> {
     await this.updateSettings({ feedSource: source });
     await this.scheduleRefresh();
+    // A refresh still fetching the old source (the one at install, say) does not count.
+    await this.refreshing?.catch(() => undefined);
     await this.refresh();
   }
 

@@ -160,7 +160,9 @@ export class RosterWatcher {
         if (parent) this.pending.add(rowOf(parent));
         continue;
       }
-      for (const node of record.addedNodes) {
+      const added = record.addedNodes;
+      for (let i = 0; i < added.length; i++) {
+        const node = added[i] as Node;
         if (!this.ownHosts.has(node)) this.pending.add(node);
       }
       // A name element removed inside a row: re-read the row so a stale marker goes too.
@@ -176,7 +178,9 @@ export class RosterWatcher {
   }
 
   private removesPageNodes(record: MutationRecord): boolean {
-    for (const node of record.removedNodes) if (!this.ownHosts.has(node)) return true;
+    const removed = record.removedNodes;
+    for (let i = 0; i < removed.length; i++)
+      if (!this.ownHosts.has(removed[i] as Node)) return true;
     return false;
   }
 
