@@ -578,7 +578,7 @@ function LogPanel({ t, lang }: { t: Translate; lang: Lang }) {
   const when = formatWhen(lang);
   const query = { from: from || undefined, to: to || undefined };
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reload when the date filters change.
+  // Reload when the date filters change.
   useEffect(() => {
     void sendToBackground({ type: 'log/list', query }).then(setRows);
     void sendToBackground({ type: 'log/status' }).then(setSync);

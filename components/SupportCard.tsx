@@ -39,7 +39,7 @@ export function SupportCard({
   const lang = state.kind === 'ready' ? state.view.lang : initialLang;
   const t = translator(lang);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` asks for a reload.
+  // `version` asks for a reload.
   useEffect(() => {
     load().then(
       (view) => setState(view ? { kind: 'ready', view } : { kind: 'unavailable' }),
