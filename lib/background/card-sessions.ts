@@ -73,29 +73,46 @@ export class AmbiguousNames {
   }
 }
 
-/** Which students each tab's content script reported finding; a card opens only for those. */
+/**
+ * Which students each tab's content script reported finding; a card opens only for those. Kept
+ * in session storage (it outlives a stopped service worker) and mirrored in memory, so the
+ * question asked for every batch of rows costs one write at most, and none when nothing is new.
+ */
 export class TabRosters {
+  private readonly loaded = new Map<number, Promise<Set<string>>>();
+
   constructor(private readonly area: SessionArea) {}
 
   private key(tabId: number) {
     return `roster:${tabId}`;
   }
 
+  private known(tabId: number): Promise<Set<string>> {
+    let known = this.loaded.get(tabId);
+    if (!known) {
+      const key = this.key(tabId);
+      known = this.area
+        .get(key)
+        .then((items) => new Set((items[key] as string[] | undefined) ?? []));
+      this.loaded.set(tabId, known);
+    }
+    return known;
+  }
+
   async add(tabId: number, studentIds: readonly string[]): Promise<void> {
     if (studentIds.length === 0) return;
-    const key = this.key(tabId);
-    const known = new Set(((await this.area.get(key))[key] as string[] | undefined) ?? []);
+    const known = await this.known(tabId);
     const before = known.size;
     for (const id of studentIds) known.add(id);
-    if (known.size !== before) await this.area.set({ [key]: [...known] });
+    if (known.size !== before) await this.area.set({ [this.key(tabId)]: [...known] });
   }
 
   async has(tabId: number, studentId: string): Promise<boolean> {
-    const key = this.key(tabId);
-    return (((await this.area.get(key))[key] as string[] | undefined) ?? []).includes(studentId);
+    return (await this.known(tabId)).has(studentId);
   }
 
   async forget(tabId: number): Promise<void> {
+    this.loaded.delete(tabId);
     await this.area.remove(this.key(tabId));
   }
 }

@@ -43,6 +43,43 @@ export interface BackgroundOptions {
 }
 
 /** The background's state and behaviour; the entrypoint only wires browser events to it. */
+type DistrictSite = Site & { source: 'feed' | 'policy' | 'user' };
+
+interface Snapshot {
+  policy: PolicyResult;
+  /** The staff member's settings with the policy's values applied. */
+  settings: Settings;
+  header: FeedHeader | undefined;
+}
+
+/** District sites: the feed's, those the district's policy adds, and the staff member's. */
+function sitesOf({ header, policy, settings }: Snapshot): DistrictSite[] {
+  const fromPolicy = policy.ok ? (policy.policy.allowedSites ?? []) : [];
+  const all = [
+    ...(header?.sites ?? []).map((s) => ({ ...s, source: 'feed' as const })),
+    ...fromPolicy.map((s) => ({ ...s, host: s.host.toLowerCase(), source: 'policy' as const })),
+    ...settings.extraSites.map((s) => ({ ...s, source: 'user' as const })),
+  ];
+  return all.filter((site, i) => all.findIndex((s) => s.host === site.host) === i);
+}
+
+function allowedHostsOf(state: Snapshot): string[] {
+  return [...new Set(sitesOf(state).map((site) => site.host))];
+}
+
+/**
+ * The stored feed header when student data may be shown: the policy is valid, the feed has
+ * not expired and is not older than the district's maximum age. Otherwise nothing is shown.
+ */
+function usableHeaderOf({ header, policy }: Snapshot, now: Date): FeedHeader | undefined {
+  if (!header || !policy.ok) return undefined;
+  return unusableBecause(header, policy.policy, now) ? undefined : header;
+}
+
+function langOf({ language }: Settings): Lang {
+  return language === 'auto' ? languageFor(browser.i18n.getUILanguage()) : language;
+}
+
 export class BackgroundController {
   private readonly db = new PlainSightDb();
   private readonly cards = new CardSessions(browser.storage.session);
@@ -80,24 +117,30 @@ export class BackgroundController {
 
   /** The staff member's settings, with every value the district's policy sets taking over. */
   async settings(): Promise<Settings> {
-    const own = await this.ownSettings();
-    const result = await this.policy();
-    return result.ok ? applyPolicy(own, result.policy) : own;
+    const [own, policy] = await Promise.all([this.ownSettings(), this.policy()]);
+    return policy.ok ? applyPolicy(own, policy.policy) : own;
   }
 
   /**
-   * The stored feed header when student data may be shown: the policy is valid, the feed has
-   * not expired and is not older than the district's maximum age. Otherwise nothing is shown.
+   * Policy, settings and feed header read once, together: a content script's question is
+   * answered from one snapshot (three reads) rather than a dozen reads of the same storage.
    */
+  private async snapshot(): Promise<Snapshot> {
+    const [policy, own, header] = await Promise.all([
+      this.policy(),
+      this.ownSettings(),
+      readFeedHeader(this.db),
+    ]);
+    return { policy, settings: policy.ok ? applyPolicy(own, policy.policy) : own, header };
+  }
+
+  /** The stored feed header when student data may be shown (see usableHeaderOf). */
   private async usableHeader(now = new Date()): Promise<FeedHeader | undefined> {
-    const [header, policy] = await Promise.all([readFeedHeader(this.db), this.policy()]);
-    if (!header || !policy.ok) return undefined;
-    return unusableBecause(header, policy.policy, now) ? undefined : header;
+    return usableHeaderOf(await this.snapshot(), now);
   }
 
   private async lang(): Promise<Lang> {
-    const { language } = await this.settings();
-    return language === 'auto' ? languageFor(browser.i18n.getUILanguage()) : language;
+    return langOf(await this.settings());
   }
 
   /** The district's policy decides whether the plan type shows; otherwise the feed does. */
@@ -198,33 +241,22 @@ export class BackgroundController {
   }
 
   /** The platform the feed names for a page's host (the most specific listed host wins). */
-  private async platformFor(pageUrl: string): Promise<Platform> {
+  private platformFor(pageUrl: string, state: Snapshot): Platform {
     const host = new URL(pageUrl).hostname;
-    const site = (await this.sites())
+    const site = sitesOf(state)
       .filter((s) => hostMatches(host, s.host))
       .sort((a, b) => b.host.length - a.host.length)[0];
     return site?.platform ?? 'other';
   }
 
   /** District sites: the feed's, those the district's policy adds, and the staff member's. */
-  private async sites(): Promise<(Site & { source: 'feed' | 'policy' | 'user' })[]> {
-    const [header, policy, settings] = await Promise.all([
-      readFeedHeader(this.db),
-      this.policy(),
-      this.settings(),
-    ]);
-    const fromPolicy = policy.ok ? (policy.policy.allowedSites ?? []) : [];
-    const all = [
-      ...(header?.sites ?? []).map((s) => ({ ...s, source: 'feed' as const })),
-      ...fromPolicy.map((s) => ({ ...s, host: s.host.toLowerCase(), source: 'policy' as const })),
-      ...settings.extraSites.map((s) => ({ ...s, source: 'user' as const })),
-    ];
-    return all.filter((site, i) => all.findIndex((s) => s.host === site.host) === i);
+  private async sites(): Promise<DistrictSite[]> {
+    return sitesOf(await this.snapshot());
   }
 
   /** Hosts the content script may run on. */
   private async allowedHosts(): Promise<string[]> {
-    return [...new Set((await this.sites()).map((site) => site.host))];
+    return allowedHostsOf(await this.snapshot());
   }
 
   /** Each allowed host with the match patterns the staff member has granted for it. */
@@ -330,9 +362,8 @@ export class BackgroundController {
     };
   }
 
-  /** The matcher and students of the current feed, built once per feed; null when unusable. */
-  private async rosterMatcher(): Promise<MatchCache | null> {
-    if (!(await this.usableHeader())) return null;
+  /** The matcher and students of the current feed, built once per feed. */
+  private rosterMatcher(): Promise<MatchCache> {
     this.matcher ??= readAllStudents(this.db).then((students) => ({
       matcher: new RosterMatcher(students),
       byId: new Map(students.map((s) => [s.id, s])),
@@ -349,30 +380,35 @@ export class BackgroundController {
     }
     const content = ContentRequest.safeParse(raw);
     if (!content.success) return undefined;
-    if (!isContentScriptOnAllowedHost(sender, extensionId, await this.allowedHosts())) {
+    const state = await this.snapshot();
+    if (!isContentScriptOnAllowedHost(sender, extensionId, allowedHostsOf(state))) {
       return undefined;
     }
     const tabId = sender.tab?.id as number;
     switch (content.data.type) {
       case 'page/site':
         return {
-          platform: await this.platformFor(sender.url as string),
-          lang: await this.lang(),
+          platform: this.platformFor(sender.url as string, state),
+          lang: langOf(state.settings),
           privacy: await this.privacy.state(),
         };
       case 'privacy/reveal':
         return this.broadcastPrivacy(await this.privacy.reveal());
       case 'roster/match': {
-        const [cache, header, { soonMinutes }] = await Promise.all([
-          this.rosterMatcher(),
-          readFeedHeader(this.db),
-          this.settings(),
-        ]);
-        const feed = cache && header ? { ...cache, timeZone: header.district.timezone } : null;
-        const answers = answerCandidates(content.data.candidates, feed, soonMinutes, new Date());
+        const now = new Date();
+        const header = usableHeaderOf(state, now);
+        const feed = header
+          ? { ...(await this.rosterMatcher()), timeZone: header.district.timezone }
+          : null;
+        const answers = answerCandidates(
+          content.data.candidates,
+          feed,
+          state.settings.soonMinutes,
+          now,
+        );
         await this.rosters.add(tabId, answers.matchedIds);
         await this.ambiguous.record(answers.ambiguities);
-        return { results: answers.results, lang: await this.lang() };
+        return { results: answers.results, lang: langOf(state.settings) };
       }
       case 'card/open': {
         if (!(await this.rosters.has(tabId, content.data.studentId))) return undefined;

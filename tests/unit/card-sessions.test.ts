@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   type CardSession,
   CardSessions,
@@ -148,6 +148,20 @@ describe('TabRosters', () => {
 
     await rosters.add(7, ['s-1', 's-3']);
     expect(area.sets).toBe(2);
+  });
+
+  it('reads storage once per tab, and a restarted worker finds what was reported before', async () => {
+    const area = new MemoryArea();
+    const reads = vi.spyOn(area, 'get');
+    const rosters = new TabRosters(area);
+    await Promise.all([rosters.add(7, ['s-1']), rosters.add(7, ['s-2']), rosters.has(7, 's-1')]);
+    await rosters.add(7, ['s-3']);
+    expect(reads).toHaveBeenCalledTimes(1);
+
+    const afterRestart = new TabRosters(area);
+    expect(await afterRestart.has(7, 's-1')).toBe(true);
+    expect(await afterRestart.has(7, 's-3')).toBe(true);
+    expect(await afterRestart.has(7, 's-4')).toBe(false);
   });
 
   it('forget() drops one tab only', async () => {
