@@ -8,6 +8,30 @@ export interface MarkerHandle {
   update(state: MarkerState, label: string): void;
 }
 
+const sheets = new WeakMap<Document, CSSStyleSheet | null>();
+
+/**
+ * Gives a marker's shadow root the one style sheet all markers of the page share: the page's
+ * style engine then handles one sheet, not one per marker. False where a content script cannot
+ * adopt sheets (older Firefox), and the marker brings its own <style>.
+ */
+function adoptSharedSheet(shadow: ShadowRoot, doc: Document): boolean {
+  let sheet = sheets.get(doc);
+  try {
+    if (sheet === undefined) {
+      sheet = new (doc.defaultView?.CSSStyleSheet ?? CSSStyleSheet)();
+      sheet.replaceSync(MARKER_CSS);
+      sheets.set(doc, sheet);
+    }
+    if (sheet === null) return false;
+    shadow.adoptedStyleSheets = [sheet];
+    return true;
+  } catch {
+    sheets.set(doc, null);
+    return false;
+  }
+}
+
 /**
  * Creates a marker in its own shadow root so host styles cannot restyle it. The host is zero
  * width, so the page's text and table layout do not move.
@@ -20,10 +44,13 @@ export function createMarkerHost(
 ): MarkerHandle {
   const host = doc.createElement('span');
   const shadow = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = MARKER_CSS;
   const mount = doc.createElement('span');
-  shadow.append(style, mount);
+  if (!adoptSharedSheet(shadow, doc)) {
+    const style = doc.createElement('style');
+    style.textContent = MARKER_CSS;
+    shadow.append(style);
+  }
+  shadow.append(mount);
   const update = (next: MarkerState, nextLabel: string) =>
     render(
       h(Marker, {
