@@ -13,7 +13,7 @@ const sheets = new WeakMap<Document, CSSStyleSheet | null>();
 /**
  * Gives a marker's shadow root the one style sheet all markers of the page share: the page's
  * style engine then handles one sheet, not one per marker. False where a content script cannot
- * adopt sheets (older Firefox), and the marker brings its own <style>.
+ * adopt sheets (Firefox's content-script sandbox may not), and the marker brings its own <style>.
  */
 function adoptSharedSheet(shadow: ShadowRoot, doc: Document): boolean {
   let sheet = sheets.get(doc);
@@ -25,7 +25,10 @@ function adoptSharedSheet(shadow: ShadowRoot, doc: Document): boolean {
     }
     if (sheet === null) return false;
     shadow.adoptedStyleSheets = [sheet];
-    return true;
+    // A browser that ignores the assignment from a content script gets the fallback too.
+    if (shadow.adoptedStyleSheets.length === 1) return true;
+    sheets.set(doc, null);
+    return false;
   } catch {
     sheets.set(doc, null);
     return false;

@@ -1,0 +1,42 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MARKER_CSS } from '../../components/Marker';
+import { createMarkerHost } from '../../lib/content/marker-host';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  document.body.replaceChildren();
+});
+
+function cssOf(shadow: ShadowRoot): string {
+  const adopted = [...shadow.adoptedStyleSheets]
+    .flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText))
+    .join('\n');
+  const inline = [...shadow.querySelectorAll('style')].map((s) => s.textContent).join('\n');
+  return `${adopted}\n${inline}`;
+}
+
+describe('createMarkerHost', () => {
+  it('renders the neutral button in a shadow root styled by one sheet all markers share', () => {
+    const first = createMarkerHost(document, 'Support info', 'none', () => undefined);
+    const second = createMarkerHost(document, 'Support info', 'soon', () => undefined);
+    const [a, b] = [first.host.shadowRoot, second.host.shadowRoot] as [ShadowRoot, ShadowRoot];
+    expect(a.querySelector('button')?.getAttribute('aria-label')).toBe('Support info');
+    expect(b.querySelector('button')?.dataset.state).toBe('soon');
+    expect(a.querySelector('style')).toBeNull();
+    expect(a.adoptedStyleSheets).toHaveLength(1);
+    expect(a.adoptedStyleSheets[0]).toBe(b.adoptedStyleSheets[0]);
+    expect(cssOf(a)).toContain('.marker');
+  });
+
+  it('brings its own <style> where the sheet cannot be adopted', () => {
+    const doc = document.implementation.createHTMLDocument('');
+    vi.spyOn(ShadowRoot.prototype, 'adoptedStyleSheets', 'set').mockImplementation(() => {
+      throw new TypeError('Accessing from Xray wrapper is not supported');
+    });
+    const marker = createMarkerHost(doc, 'Support info', 'none', () => undefined);
+    const shadow = marker.host.shadowRoot as ShadowRoot;
+    expect(shadow.querySelector('style')?.textContent).toBe(MARKER_CSS);
+    expect(shadow.querySelector('button')).not.toBeNull();
+  });
+});
