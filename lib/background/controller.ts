@@ -42,7 +42,6 @@ export interface BackgroundOptions {
   defaultSettings: Partial<Settings>;
 }
 
-/** The background's state and behaviour; the entrypoint only wires browser events to it. */
 type DistrictSite = Site & { source: 'feed' | 'policy' | 'user' };
 
 interface Snapshot {
@@ -80,6 +79,7 @@ function langOf({ language }: Settings): Lang {
   return language === 'auto' ? languageFor(browser.i18n.getUILanguage()) : language;
 }
 
+/** The background's state and behaviour; the entrypoint only wires browser events to it. */
 export class BackgroundController {
   private readonly db = new PlainSightDb();
   private readonly cards = new CardSessions(browser.storage.session);

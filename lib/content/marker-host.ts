@@ -17,22 +17,21 @@ const sheets = new WeakMap<Document, CSSStyleSheet | null>();
  */
 function adoptSharedSheet(shadow: ShadowRoot, doc: Document): boolean {
   let sheet = sheets.get(doc);
+  if (sheet === null) return false;
   try {
-    if (sheet === undefined) {
+    if (!sheet) {
       sheet = new (doc.defaultView?.CSSStyleSheet ?? CSSStyleSheet)();
       sheet.replaceSync(MARKER_CSS);
       sheets.set(doc, sheet);
     }
-    if (sheet === null) return false;
     shadow.adoptedStyleSheets = [sheet];
     // A browser that ignores the assignment from a content script gets the fallback too.
     if (shadow.adoptedStyleSheets.length === 1) return true;
-    sheets.set(doc, null);
-    return false;
   } catch {
-    sheets.set(doc, null);
-    return false;
+    // Not possible here: every marker of this page brings its own <style> from now on.
   }
+  sheets.set(doc, null);
+  return false;
 }
 
 /**

@@ -177,6 +177,22 @@ export class RosterWatcher {
     }
   }
 
+  /**
+   * After we inserted or removed markers: take those changes off the observer's queue rather
+   * than reading them in the next frame; page changes that came in between are queued as usual.
+   */
+  private skipOwnChanges(): void {
+    const records = this.observer?.takeRecords() ?? [];
+    if (records.some((record) => !this.isOwnChange(record))) this.queue(records);
+  }
+
+  private isOwnChange(record: MutationRecord): boolean {
+    if (record.type !== 'childList' || this.removesPageNodes(record)) return false;
+    const added = record.addedNodes;
+    for (let i = 0; i < added.length; i++) if (!this.ownHosts.has(added[i] as Node)) return false;
+    return true;
+  }
+
   private removesPageNodes(record: MutationRecord): boolean {
     const removed = record.removedNodes;
     for (let i = 0; i < removed.length; i++)
@@ -258,6 +274,7 @@ export class RosterWatcher {
         waiting.push(anchor);
       }
     }
+    this.skipOwnChanges();
     if (waiting.length > 0) this.deps.whenShown(waiting, (shown) => this.insertShown(shown));
   }
 
@@ -273,6 +290,7 @@ export class RosterWatcher {
       if (existing) this.removeMarker(anchor);
       this.insertMarker(anchor, studentId);
     }
+    this.skipOwnChanges();
   }
 
   private insertMarker(anchor: Element, studentId: string): void {

@@ -19,9 +19,10 @@ interface Waiter {
 }
 
 /**
- * The content script's end of the roster port (see lib/messages/ports.ts). The port is opened on first
- * use and again after the background went away (the browser stops an idle service worker);
- * questions a closed port had not answered fail, and the watcher asks again on the next change.
+ * The content script's end of the roster port (see lib/messages/ports.ts). The port is opened
+ * on first use and again after the background went away (the browser stops an idle service
+ * worker); questions a closed port had not answered fail, and the watcher asks again on the
+ * next change.
  */
 export class RosterPortClient {
   private port: RosterPort | null = null;

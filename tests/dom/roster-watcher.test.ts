@@ -260,6 +260,39 @@ describe('RosterWatcher: first scan', () => {
     expect(match).toHaveBeenCalledTimes(1);
     expect(allMarkers()).toHaveLength(2);
   });
+
+  it('does not even schedule a read for its own markers, yet reads a page change made with them', async () => {
+    const tbody = rosterTable('Okafor, Maya');
+    const schedule = vi.fn((callback: () => void) => setTimeout(callback, 0));
+    let addRowWithMarkers = false;
+    const { watcher } = createWatcher({
+      deps: {
+        schedule,
+        whenShown: (elements, then) => {
+          // The page adds a row in the same moment our markers go in.
+          if (addRowWithMarkers) tbody.append(nameRow('Nguyen, Thao'));
+          addRowWithMarkers = false;
+          then(elements);
+        },
+      },
+    });
+    await watcher.start();
+    await settle();
+    expect(allMarkers()).toHaveLength(1);
+    expect(schedule).not.toHaveBeenCalled();
+
+    addRowWithMarkers = true;
+    tbody.append(nameRow('Brennan-Ortiz, Sasha'));
+    await settle();
+    await settle();
+    expect(markedLinks(watcher).map(([text]) => text)).toEqual([
+      'Brennan-Ortiz, Sasha',
+      'Nguyen, Thao',
+      'Okafor, Maya',
+    ]);
+    // The first row, then the row added alongside our markers; never for the markers alone.
+    expect(schedule).toHaveBeenCalledTimes(2);
+  });
 });
 
 describe('RosterWatcher: following page changes', () => {
