@@ -302,7 +302,9 @@ export class BackgroundController {
       js: [CONTENT_SCRIPT_FILE],
       matches,
       allFrames: true,
-      runAt: 'document_idle' as const,
+      // As soon as the page's markup is parsed: names already there get their marker with the
+      // page's first paints, not after its images load.
+      runAt: 'document_end' as const,
       persistAcrossSessions: true,
     };
     if (existing.length > 0) await browser.scripting.updateContentScripts([script]);

@@ -1,10 +1,9 @@
-import { h, render } from 'preact';
-import { MARKER_CSS, Marker } from '../../components/Marker';
+import { createMarkerButton, MARKER_CSS, setMarkerState } from '../../components/marker';
 import type { MarkerState } from '../services/timeline';
 
 export interface MarkerHandle {
   host: HTMLElement;
-  /** Re-renders the marker with a new reminder state and label. */
+  /** Shows a new reminder state and label. */
   update(state: MarkerState, label: string): void;
 }
 
@@ -46,23 +45,14 @@ export function createMarkerHost(
 ): MarkerHandle {
   const host = doc.createElement('span');
   const shadow = host.attachShadow({ mode: 'open' });
-  const mount = doc.createElement('span');
   if (!adoptSharedSheet(shadow, doc)) {
     const style = doc.createElement('style');
     style.textContent = MARKER_CSS;
     shadow.append(style);
   }
-  shadow.append(mount);
-  const update = (next: MarkerState, nextLabel: string) =>
-    render(
-      h(Marker, {
-        label: nextLabel,
-        state: next,
-        onActivate: (button) => onActivate(button, host),
-      }),
-      mount,
-    );
-  update(state, label);
+  const button = createMarkerButton(doc, state, label, (pressed) => onActivate(pressed, host));
+  shadow.append(button);
+  const update = (next: MarkerState, nextLabel: string) => setMarkerState(button, next, nextLabel);
   return { host, update };
 }
 

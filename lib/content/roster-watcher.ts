@@ -167,7 +167,7 @@ export class RosterWatcher {
       }
       // A name element removed inside a row: re-read the row so a stale marker goes too.
       // (Whole rows removed need no re-read: every batch sweeps markers whose name is gone.)
-      if (record.removedNodes.length === 0 || target.nodeType !== Node.ELEMENT_NODE) continue;
+      if (target.nodeType !== Node.ELEMENT_NODE) continue;
       let row = rowOfTarget.get(target);
       if (row === undefined) {
         row = enclosingRow(target as Element);
@@ -212,11 +212,18 @@ export class RosterWatcher {
       }
     }
     const unknown = new Map<string, RosterCandidate>();
+    const asking = new Set<Element>();
     for (const candidate of candidates) {
       const key = candidateKey(candidate);
-      if (!this.answers.has(key)) unknown.set(key, { text: candidate.text, ids: candidate.ids });
+      if (this.answers.has(key)) continue;
+      unknown.set(key, { text: candidate.text, ids: candidate.ids });
+      asking.add(candidate.anchor);
     }
     if (unknown.size > 0) {
+      // Names already answered get their marker now, in this frame; only anchors with a text
+      // the background has not answered yet wait for it (all of an anchor's texts decide).
+      const known = candidates.filter((candidate) => !asking.has(candidate.anchor));
+      this.apply(known, roots, recheckAll, asking);
       let results: RosterMatch[] | null;
       try {
         results = await this.deps.match([...unknown.values()]);
@@ -239,7 +246,13 @@ export class RosterWatcher {
     this.apply(candidates, roots, recheckAll);
   }
 
-  private apply(candidates: PageCandidate[], roots: readonly Node[], recheckAll: boolean): void {
+  /** `later`: anchors of these roots whose answers are still to come, left as they are. */
+  private apply(
+    candidates: PageCandidate[],
+    roots: readonly Node[],
+    recheckAll: boolean,
+    later: ReadonlySet<Element> = new Set(),
+  ): void {
     // One answer per anchor: texts of one anchor that name different students mark nothing.
     const desired = new Map<Element, string | null>();
     const conflicted = new Set<Element>();
@@ -258,7 +271,7 @@ export class RosterWatcher {
     // Anchors read again that no longer name a student (text changed, row reused) lose theirs.
     const rereadRoots = new Set(roots);
     const isReread = (anchor: Element) =>
-      !desired.has(anchor) && (recheckAll || isWithin(anchor, rereadRoots));
+      !desired.has(anchor) && !later.has(anchor) && (recheckAll || isWithin(anchor, rereadRoots));
     for (const anchor of this.markers.keys()) if (isReread(anchor)) this.removeMarker(anchor);
     for (const anchor of this.awaitingLayout.keys()) {
       if (isReread(anchor)) this.awaitingLayout.delete(anchor);

@@ -30,6 +30,9 @@ const SKIPPED_WITHIN =
 const VISUALLY_HIDDEN =
   '.sr-only, .visually-hidden, .visuallyhidden, .accesshide, .screenreader-only, .a11y-hidden, .element-invisible';
 
+/** Both of the above, so one walk up from a name checks them together. */
+const EXCLUDED = `${SKIPPED_WITHIN}, ${VISUALLY_HIDDEN}`;
+
 const MAX_NAME_LENGTH = 100;
 const LETTER = /\p{L}/u;
 const TWO_WORDS = /\S\s+\S/;
@@ -71,8 +74,7 @@ export function findNameCandidates(root: ParentNode): PageCandidate[] {
       node.previousSibling || node.nextSibling ? collapse(anchor.textContent ?? '') : own;
     const texts = [whole, ...(own !== whole ? [own] : [])].filter(looksLikeName);
     if (texts.length === 0) continue;
-    if (SKIPPED.has(anchor.tagName.toUpperCase()) || anchor.closest(SKIPPED_WITHIN)) continue;
-    if (anchor.closest(VISUALLY_HIDDEN)) continue;
+    if (SKIPPED.has(anchor.tagName.toUpperCase()) || anchor.closest(EXCLUDED)) continue;
     for (const text of texts) candidates.push({ anchor, text });
   }
   return candidates;

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MARKER_CSS } from '../../components/Marker';
+import { MARKER_CSS } from '../../components/marker';
 import { createMarkerHost } from '../../lib/content/marker-host';
 
 afterEach(() => {
@@ -38,5 +38,40 @@ describe('createMarkerHost', () => {
     const shadow = marker.host.shadowRoot as ShadowRoot;
     expect(shadow.querySelector('style')?.textContent).toBe(MARKER_CSS);
     expect(shadow.querySelector('button')).not.toBeNull();
+  });
+});
+
+describe('marker button', () => {
+  it('shows a neutral symbol, takes new states and keeps page clicks from opening a card', () => {
+    const opened: HTMLButtonElement[] = [];
+    const rowClicks: Event[] = [];
+    document.body.addEventListener('click', (event) => rowClicks.push(event));
+    const marker = createMarkerHost(document, 'Support info', 'none', (button) =>
+      opened.push(button),
+    );
+    document.body.append(marker.host);
+    const button = marker.host.shadowRoot?.querySelector('button') as HTMLButtonElement;
+    expect(button.getAttribute('aria-haspopup')).toBe('dialog');
+    expect(button.title).toBe('Support info');
+    expect(button.querySelectorAll('svg circle')).toHaveLength(2);
+    expect(button.textContent).toBe('');
+
+    marker.update('out', 'Support info, reminder');
+    expect(button.dataset.state).toBe('out');
+    expect(button.getAttribute('aria-label')).toBe('Support info, reminder');
+
+    // A page script's click is not a person's: nothing opens, and the row never hears of it.
+    button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    expect(opened).toEqual([]);
+    expect(rowClicks).toEqual([]);
+  });
+
+  it('gives every marker its own button and icon', () => {
+    const first = createMarkerHost(document, 'Support info', 'none', () => undefined);
+    const second = createMarkerHost(document, 'Support info', 'none', () => undefined);
+    const buttonOf = (host: HTMLElement) => host.shadowRoot?.querySelector('button');
+    expect(buttonOf(first.host)).not.toBe(buttonOf(second.host));
+    first.update('soon', 'Support info, reminder');
+    expect(buttonOf(second.host)?.dataset.state).toBe('none');
   });
 });

@@ -400,6 +400,60 @@ describe('RosterWatcher: following page changes', () => {
     expect(allMarkers()).toHaveLength(4);
   });
 
+  it('marks names it already knows at once, while new names in the same batch are asked', async () => {
+    const feed = defaultFeed();
+    let answerNow: () => void = () => {};
+    let calls = 0;
+    const match = vi.fn(async (candidates: RosterCandidate[]): Promise<RosterMatch[] | null> => {
+      calls += 1;
+      if (calls > 1) await new Promise<void>((resolve) => (answerNow = resolve));
+      return candidates.map((c) => feed.get(c.text) ?? NONE);
+    });
+    const tbody = rosterTable('Okafor, Maya');
+    const { watcher } = createWatcher({ feed, deps: { match } });
+    await watcher.start();
+    expect(allMarkers()).toHaveLength(1);
+
+    tbody.replaceChildren(nameRow('Okafor, Maya'), nameRow('Nguyen, Thao'));
+    await settle();
+    // The background has not answered about Thao yet; Maya's re-rendered row is marked anyway.
+    expect(match).toHaveBeenCalledTimes(2);
+    expect(markedLinks(watcher)).toEqual([['Okafor, Maya', 's-maya']]);
+
+    answerNow();
+    await settle();
+    expect(markedLinks(watcher)).toEqual([
+      ['Nguyen, Thao', 's-thao'],
+      ['Okafor, Maya', 's-maya'],
+    ]);
+  });
+
+  it('keeps an anchor unmarked until all of its texts are answered', async () => {
+    // Whole text 'Jamie Cruz Alvarez' is known; its own text 'Jamie Cruz' (another student) is
+    // not yet: marking the known one first would briefly mark the wrong student.
+    const feed = defaultFeed();
+    let answerNow: () => void = () => {};
+    let calls = 0;
+    const match = vi.fn(async (candidates: RosterCandidate[]): Promise<RosterMatch[] | null> => {
+      calls += 1;
+      if (calls > 1) await new Promise<void>((resolve) => (answerNow = resolve));
+      return candidates.map((c) => feed.get(c.text) ?? NONE);
+    });
+    const tbody = rosterTable('Jamie Cruz Alvarez');
+    const { watcher } = createWatcher({ feed, deps: { match } });
+    await watcher.start();
+    expect(allMarkers()).toHaveLength(1);
+
+    const cell = el('td', el('a', 'Jamie Cruz', el('small', ' Alvarez')));
+    tbody.replaceChildren(el('tr', cell));
+    await settle();
+    expect(match).toHaveBeenCalledTimes(2);
+    expect(allMarkers()).toHaveLength(0);
+    answerNow();
+    await settle();
+    expect(allMarkers()).toHaveLength(0);
+  });
+
   it('batches several changes in one frame into one request', async () => {
     const tbody = rosterTable();
     const { watcher, match } = createWatcher();
