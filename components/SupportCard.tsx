@@ -25,11 +25,14 @@ function trapTab(event: KeyboardEvent, container: HTMLElement) {
 export function SupportCard({
   load,
   onClose,
+  onShown,
   initialLang,
   logActions,
 }: {
   load: () => Promise<CardView | null | undefined>;
   onClose: () => void;
+  /** Called once the card shows its content (or says it has none), after it is rendered. */
+  onShown?: () => void;
   initialLang: Lang;
   logActions?: Omit<LogActions, 'refresh'>;
 }) {
@@ -53,6 +56,9 @@ export function SupportCard({
     // Focus moves in once, when the card first shows; reloads after a log keep focus in place.
     if (ready) dialog.current?.focus();
   }, [ready, lang]);
+  useEffect(() => {
+    if (ready) onShown?.();
+  }, [ready, onShown]);
 
   // Esc closes the card wherever focus is in it (even on the page body after a re-render). On
   // key-up: removing the frame between key-down and key-up would leave the key "stuck".

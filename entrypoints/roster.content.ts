@@ -78,7 +78,7 @@ export default defineContentScript({
           if (id && !veil.isHidden()) void cards.toggle(id, button);
         });
         updaters.set(marker.host, marker.update);
-        veil.style(marker.host);
+        if (veil.isHidden()) veil.style(marker.host); // A new marker has no style to undo.
         return marker.host;
       },
       whenShown: (elements, then) => layout.request(elements, then),

@@ -10,22 +10,25 @@ const close = () => void sendToBackground({ type: 'card/close', nonce });
 
 const app = document.getElementById('app') as HTMLElement;
 const load = () => sendToBackground({ type: 'card/get', nonce, now: Date.now() });
-render(
-  <SupportCard
-    load={load}
-    onClose={close}
-    initialLang={languageFor(navigator.language)}
-    logActions={logActionsFor({ nonce })}
-  />,
-  app,
-);
-
-// The frame grows with its content (up to the limit the page side sets).
-new ResizeObserver(() => {
+/** The frame takes its content's height (up to the limit the page side sets) once it has loaded. */
+function reportSize() {
+  if (app.querySelector('[aria-busy="true"]')) return; // Still loading: not its real height.
   const height = Math.ceil(document.documentElement.scrollHeight);
   void sendToBackground({
     type: 'card/resize',
     nonce,
     height: Math.max(40, Math.min(height, 2000)),
   });
-}).observe(app);
+}
+
+render(
+  <SupportCard
+    load={load}
+    onClose={close}
+    onShown={reportSize}
+    initialLang={languageFor(navigator.language)}
+    logActions={logActionsFor({ nonce })}
+  />,
+  app,
+);
+new ResizeObserver(reportSize).observe(app);

@@ -15,6 +15,12 @@ const INITIAL_HEIGHT = 320;
 const MAX_HEIGHT = 560;
 const GAP = 6;
 const MARGIN = 8;
+const MIN_HEIGHT = 120;
+/** A card that never reports its size (its page failed to load) is shown anyway after this. */
+const REVEAL_FALLBACK_MS = 1500;
+
+/** Where an open card sits, fixed when it is first shown so its buttons never move under the pointer. */
+type Placement = { side: 'below' } | { side: 'above'; box: number };
 
 interface OpenCard {
   frameHost: HTMLElement;
@@ -22,6 +28,9 @@ interface OpenCard {
   button: HTMLButtonElement;
   studentId: string;
   height: number;
+  /** Unset while the card is loading (and invisible): its real height is not known yet. */
+  placement?: Placement;
+  revealTimer: ReturnType<typeof setTimeout>;
 }
 
 export class CardFrame {
@@ -64,6 +73,8 @@ export class CardFrame {
       'box-shadow: 0 10px 32px rgba(15, 30, 60, 0.28), 0 0 0 1px rgba(15, 30, 60, 0.12)',
       'background: #fff',
       'color-scheme: light',
+      // Invisible until the card reports its height: placed once, it does not jump.
+      'opacity: 0',
     ].join(';');
     shadow.append(iframe);
     frameHost.style.cssText =
@@ -71,7 +82,8 @@ export class CardFrame {
     iframe.addEventListener('load', () => iframe.focus(), { once: true });
     this.doc.documentElement.append(frameHost);
     button.setAttribute('aria-expanded', 'true');
-    this.current = { frameHost, iframe, button, studentId, height: INITIAL_HEIGHT };
+    const revealTimer = setTimeout(() => this.reveal(), REVEAL_FALLBACK_MS);
+    this.current = { frameHost, iframe, button, studentId, height: INITIAL_HEIGHT, revealTimer };
     this.position();
     this.listen(true);
   }
@@ -85,6 +97,7 @@ export class CardFrame {
     const card = this.current;
     if (!card) return;
     this.current = null;
+    clearTimeout(card.revealTimer);
     this.listen(false);
     card.frameHost.remove();
     card.button.setAttribute('aria-expanded', 'false');
@@ -94,29 +107,60 @@ export class CardFrame {
   resize(height: number): void {
     if (!this.current) return;
     this.current.height = Math.min(height, MAX_HEIGHT);
-    this.position();
+    if (this.current.placement) this.position();
+    else this.reveal();
   }
 
+  /** Shows the card where it fits with its current height; it stays on that side from now on. */
+  private reveal(): void {
+    const card = this.current;
+    if (!card || card.placement) return;
+    clearTimeout(card.revealTimer);
+    const rooms = this.rooms(card);
+    if (!rooms) return;
+    const below =
+      card.height <= rooms.below || (card.height > rooms.above && rooms.below >= rooms.above);
+    card.placement = below
+      ? { side: 'below' }
+      : { side: 'above', box: Math.max(MIN_HEIGHT, Math.min(card.height, rooms.above)) };
+    this.position();
+    card.iframe.style.opacity = '1';
+  }
+
+  /** Room for the card below and above its marker, or null (and closed) once it is gone. */
+  private rooms(card: OpenCard): { rect: DOMRect; below: number; above: number } | null {
+    const rect = card.button.getBoundingClientRect();
+    const viewportHeight = this.doc.defaultView?.innerHeight ?? 800;
+    if (!card.button.isConnected || rect.bottom < 0 || rect.top > viewportHeight) {
+      this.close(false); // The row scrolled away or was re-rendered.
+      return null;
+    }
+    return {
+      rect,
+      below: viewportHeight - rect.bottom - GAP - MARGIN,
+      above: rect.top - GAP - MARGIN,
+    };
+  }
+
+  /**
+   * Below the marker, growing downwards; or above it in a box of fixed height whose top stays
+   * put (a taller card scrolls inside). Before the card is shown, provisionally below.
+   */
   private position(): void {
     const card = this.current;
     if (!card) return;
-    const view = this.doc.defaultView;
-    const rect = card.button.getBoundingClientRect();
-    const viewportHeight = view?.innerHeight ?? 800;
-    const viewportWidth = view?.innerWidth ?? 1200;
-    if (!card.button.isConnected || rect.bottom < 0 || rect.top > viewportHeight) {
-      this.close(false); // The row scrolled away or was re-rendered.
-      return;
-    }
-    // Below the marker when it fits, else above; if neither fits, the roomier side, shortened.
-    const roomBelow = viewportHeight - rect.bottom - GAP - MARGIN;
-    const roomAbove = rect.top - GAP - MARGIN;
-    const placeBelow =
-      card.height <= roomBelow || (card.height > roomAbove && roomBelow >= roomAbove);
-    const height = Math.max(120, Math.min(card.height, placeBelow ? roomBelow : roomAbove));
+    const rooms = this.rooms(card);
+    if (!rooms) return;
+    const placement = card.placement ?? { side: 'below' };
+    const height =
+      placement.side === 'below'
+        ? Math.max(MIN_HEIGHT, Math.min(card.height, rooms.below))
+        : Math.min(card.height, placement.box);
     card.iframe.style.height = `${height}px`;
-    const top = placeBelow ? rect.bottom + GAP : rect.top - GAP - height;
-    const left = Math.max(MARGIN, Math.min(rect.left, viewportWidth - WIDTH - MARGIN));
+    const top =
+      placement.side === 'below' ? rooms.rect.bottom + GAP : rooms.rect.top - GAP - placement.box;
+    const viewportWidth = this.doc.defaultView?.innerWidth ?? 1200;
+    const left = Math.max(MARGIN, Math.min(rooms.rect.left, viewportWidth - WIDTH - MARGIN));
     card.frameHost.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
   }
 

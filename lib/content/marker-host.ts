@@ -18,14 +18,19 @@ function adoptSharedSheet(shadow: ShadowRoot, doc: Document): boolean {
   let sheet = sheets.get(doc);
   if (sheet === null) return false;
   try {
-    if (!sheet) {
-      sheet = new (doc.defaultView?.CSSStyleSheet ?? CSSStyleSheet)();
-      sheet.replaceSync(MARKER_CSS);
-      sheets.set(doc, sheet);
+    if (sheet) {
+      // The first marker of the page showed that adopting works here.
+      shadow.adoptedStyleSheets = [sheet];
+      return true;
     }
+    sheet = new (doc.defaultView?.CSSStyleSheet ?? CSSStyleSheet)();
+    sheet.replaceSync(MARKER_CSS);
     shadow.adoptedStyleSheets = [sheet];
     // A browser that ignores the assignment from a content script gets the fallback too.
-    if (shadow.adoptedStyleSheets.length === 1) return true;
+    if (shadow.adoptedStyleSheets.length === 1) {
+      sheets.set(doc, sheet);
+      return true;
+    }
   } catch {
     // Not possible here: every marker of this page brings its own <style> from now on.
   }

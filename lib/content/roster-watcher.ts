@@ -27,6 +27,8 @@ export interface RosterWatcherDeps {
 /** Block-level containers get the marker inside, at the end; inline names get it after them. */
 const CONTAINERS = new Set(['TD', 'TH', 'LI', 'DIV', 'P', 'DD', 'DT']);
 
+const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+
 const ROW = 'tr, li, [role="row"], [role="listitem"]';
 
 function enclosingRow(element: Element): Element | null {
@@ -76,6 +78,8 @@ export class RosterWatcher {
   private readonly schedule: (callback: () => void) => void;
   private observer: MutationObserver | null = null;
   private scheduled = false;
+  /** True while our own marker changes are made (see pauseObserving). */
+  private paused = false;
   /** Bumped by reset() and stop(): answers and batches from before are dropped. */
   private generation = 0;
   private stopped = false;
@@ -90,13 +94,10 @@ export class RosterWatcher {
   /** Resolves after the first scan has placed its markers. */
   async start(): Promise<void> {
     this.observer?.disconnect();
+    this.paused = false;
     this.stopped = false;
     this.observer = new MutationObserver((records) => this.queue(records));
-    this.observer.observe(this.root.documentElement, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-    });
+    this.observer.observe(this.root.documentElement, OBSERVED);
     await this.scan([this.root.body ?? this.root.documentElement]);
   }
 
@@ -105,6 +106,7 @@ export class RosterWatcher {
     this.generation += 1;
     this.observer?.disconnect();
     this.observer = null;
+    this.paused = false;
     this.pending.clear();
     this.queued.length = 0;
     this.awaitingLayout.clear();
@@ -142,6 +144,7 @@ export class RosterWatcher {
       if (this.stopped) return;
       for (const batch of this.queued.splice(0)) this.read(batch);
       this.sweepDetached();
+      this.resumeObserving();
       const roots = [...this.pending].filter((node) => node.isConnected);
       this.pending.clear();
       if (roots.length > 0) void this.scan(roots);
@@ -178,19 +181,23 @@ export class RosterWatcher {
   }
 
   /**
-   * After we inserted or removed markers: take those changes off the observer's queue rather
-   * than reading them in the next frame; page changes that came in between are queued as usual.
+   * Before our first marker change of a batch: page changes so far are queued as usual, then the
+   * observer looks away, so our own insertions and removals cost no mutation records at all.
    */
-  private skipOwnChanges(): void {
-    const records = this.observer?.takeRecords() ?? [];
-    if (records.some((record) => !this.isOwnChange(record))) this.queue(records);
+  private pauseObserving(): void {
+    const observer = this.observer;
+    if (!observer || this.paused) return;
+    const pageChanges = observer.takeRecords();
+    if (pageChanges.length > 0) this.queue(pageChanges);
+    observer.disconnect();
+    this.paused = true;
   }
 
-  private isOwnChange(record: MutationRecord): boolean {
-    if (record.type !== 'childList' || this.removesPageNodes(record)) return false;
-    const added = record.addedNodes;
-    for (let i = 0; i < added.length; i++) if (!this.ownHosts.has(added[i] as Node)) return false;
-    return true;
+  /** After the batch: the page's next changes are observed again. */
+  private resumeObserving(): void {
+    if (!this.paused) return;
+    this.paused = false;
+    this.observer?.observe(this.root.documentElement, OBSERVED);
   }
 
   private removesPageNodes(record: MutationRecord): boolean {
@@ -236,6 +243,7 @@ export class RosterWatcher {
         this.answers.clear();
         this.awaitingLayout.clear();
         for (const anchor of [...this.markers.keys()]) this.removeMarker(anchor);
+        this.resumeObserving();
         return;
       }
       [...unknown.keys()].forEach((key, index) => {
@@ -287,7 +295,7 @@ export class RosterWatcher {
         waiting.push(anchor);
       }
     }
-    this.skipOwnChanges();
+    this.resumeObserving();
     if (waiting.length > 0) this.deps.whenShown(waiting, (shown) => this.insertShown(shown));
   }
 
@@ -303,10 +311,11 @@ export class RosterWatcher {
       if (existing) this.removeMarker(anchor);
       this.insertMarker(anchor, studentId);
     }
-    this.skipOwnChanges();
+    this.resumeObserving();
   }
 
   private insertMarker(anchor: Element, studentId: string): void {
+    this.pauseObserving();
     const host = this.deps.createMarker(studentId);
     this.ownHosts.add(host);
     this.studentByHost.set(host, studentId);
@@ -316,7 +325,11 @@ export class RosterWatcher {
   }
 
   private removeMarker(anchor: Element): void {
-    this.markers.get(anchor)?.host.remove();
+    const host = this.markers.get(anchor)?.host;
+    if (host?.isConnected) {
+      this.pauseObserving();
+      host.remove();
+    }
     this.markers.delete(anchor);
   }
 

@@ -4,8 +4,8 @@ import {
   demoFeed,
   expect,
   expectedPages,
-  markerNear,
   nameOnPage,
+  openCard,
   studentById,
   test,
   useFeed,
@@ -25,7 +25,7 @@ test('the card asks to confirm a plan once, and marks what changed in a new vers
   await useFeed(page, extension.extensionId, server.url);
 
   await page.goto(`${server.url}/${first.page}`);
-  await markerNear(page, nameOnPage(student)).click();
+  await openCard(page, nameOnPage(student));
   const card = cardFrame(page);
   await card.getByRole('heading', { level: 1 }).waitFor();
   await expect(card.getByTestId('plan-banner')).toContainText('Please confirm');
@@ -49,7 +49,7 @@ test('the card asks to confirm a plan once, and marks what changed in a new vers
   await expect(page.getByTestId('last-attempt')).toContainText('feed updated');
 
   await page.goto(`${server.url}/${first.page}`);
-  await markerNear(page, nameOnPage(student)).click();
+  await openCard(page, nameOnPage(student));
   const banner = cardFrame(page).getByTestId('plan-banner');
   await expect(banner).toContainText('The plan changed since you last confirmed it');
   if (removed?.text) await expect(banner).toContainText(removed.text);

@@ -101,3 +101,14 @@ export function studentById(id: string) {
 export function cardFrame(page: Page) {
   return page.frameLocator('iframe[title="Student support card"]');
 }
+
+/**
+ * Opens the card of the student whose name the page shows, as a person would: clicks the marker,
+ * then waits until the card is shown (it stays invisible until it has loaded and is placed;
+ * nobody can aim at it before).
+ */
+export async function openCard(page: Page, nameText: string | RegExp) {
+  await markerNear(page, nameText).click();
+  await expect(page.locator('iframe[title="Student support card"]')).toHaveCSS('opacity', '1');
+  return cardFrame(page);
+}

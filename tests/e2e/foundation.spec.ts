@@ -7,6 +7,7 @@ import {
   markedNames,
   markerNear,
   markers,
+  openCard,
   openOptions,
   studentById,
   test,
@@ -94,7 +95,7 @@ test('the marker and the page carry no student detail', async ({ page, extension
   await page.goto(`${server.url}/${expected.page}`);
   await expect(markers(page)).toHaveCount(expected.feedStudentIds.length);
   const student = studentById(expected.feedStudentIds[0] as string);
-  await markerNear(page, student.name.family).click();
+  await openCard(page, student.name.family);
   await expect(cardFrame(page).getByRole('dialog')).toBeVisible();
 
   // What the host page's own scripts could read: light DOM, open shadow roots, frame URLs.

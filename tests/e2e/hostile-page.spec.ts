@@ -22,6 +22,7 @@ import {
   expectedPages,
   markerNear,
   markers,
+  openCard,
   openOptions,
   studentById,
   test,
@@ -223,7 +224,7 @@ test('a hostile page reads nothing from the markers, the cards or the extension'
 
   // A real click opens a card; the page attacks it while it is open.
   const first = ON_PAGE[0] as Student;
-  await markerNear(page, shownName(first)).click();
+  await openCard(page, shownName(first));
   await expect(cardFrame(page).getByRole('dialog')).toBeVisible();
   const firstSrc = await waitForAttack(page);
   // The forged messages, key presses and the page's own frames of the card changed nothing.

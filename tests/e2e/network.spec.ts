@@ -26,6 +26,7 @@ import {
   markerNear,
   markers,
   nameOnPage,
+  openCard,
   openOptions,
   studentById,
   test,
@@ -154,7 +155,7 @@ test('the extension requests only the configured feed and its own files', async 
     const [firstId, secondId] = expected.feedStudentIds;
     if (!firstId || !secondId) throw new Error('the first demo page has too few feed students');
     const first = studentById(firstId);
-    await markerNear(tab, nameOnPage(first)).click();
+    await openCard(tab, nameOnPage(first));
     // Focus moves into the card once it has loaded. Quick-log: the demo feed names no log
     // endpoint, so the entry stays on this computer (no request).
     await expect(cardFrame(tab).getByRole('dialog')).toBeFocused();

@@ -5,8 +5,8 @@ import {
   demoFeed,
   expect,
   expectedPages,
-  markerNear,
   nameOnPage,
+  openCard,
   studentById,
   test,
   useFeed,
@@ -32,7 +32,7 @@ test('one click logs an accommodation; it reaches the district endpoint; undo af
     server.setFeed(withEndpoint(receiver));
     await useFeed(page, extension.extensionId, server.url);
     await page.goto(`${server.url}/${first.page}`);
-    await markerNear(page, nameOnPage(student)).click();
+    await openCard(page, nameOnPage(student));
     const card = cardFrame(page);
     await card
       .getByRole('button', { name: /as used today/ })
@@ -67,7 +67,7 @@ test('without an endpoint, logs stay local; undo removes an unsent entry; histor
   server.setFeed(withEndpoint(null));
   await useFeed(page, extension.extensionId, server.url);
   await page.goto(`${server.url}/${first.page}`);
-  await markerNear(page, nameOnPage(student)).click();
+  await openCard(page, nameOnPage(student));
   const card = cardFrame(page);
   const used = card.getByRole('button', { name: /as used today/ });
   await used.first().click();
@@ -83,7 +83,7 @@ test('without an endpoint, logs stay local; undo removes an unsent entry; histor
   // Reopened, the card says what was logged today and this week.
   await page.keyboard.press('Escape');
   await expect(page.locator('iframe[title="Student support card"]')).toHaveCount(0);
-  await markerNear(page, nameOnPage(student)).click();
+  await openCard(page, nameOnPage(student));
   await expect(cardFrame(page).getByText('Logged today · Logged 1× this week')).toBeVisible();
 
   await page.goto(`chrome-extension://${extension.extensionId}/options.html`);

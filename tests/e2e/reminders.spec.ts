@@ -7,6 +7,7 @@ import {
   expectedPages,
   markerNear,
   nameOnPage,
+  openCard,
   test,
   useFeed,
 } from './fixtures';
@@ -122,7 +123,7 @@ test('with the clock fixed on a Tuesday, the card lists that day’s services', 
   await expect(page.getByTestId('student-count')).toBeVisible();
   await page.clock.setFixedTime(new Date('2026-12-01T15:00:00Z')); // Tuesday 09:00 in Chicago
   await page.goto(`${server.url}/${pageWith.page}`);
-  await markerNear(page, nameOnPage(withTuesday)).click();
+  await openCard(page, nameOnPage(withTuesday));
   const card = cardFrame(page);
   await expect(card.getByRole('heading', { level: 1 })).toHaveText(displayNameOf(withTuesday));
   await expect(
@@ -159,7 +160,7 @@ test('the card compares delivered with scheduled minutes this week and flags a s
   // Thursday 19 November 2026, 11:05 in Chicago: both 30-minute sessions of the week are over.
   await page.clock.setFixedTime(new Date('2026-11-19T17:05:00Z'));
   await page.goto(`${server.url}/${pageWith.page}`);
-  await markerNear(page, nameOnPage(behind)).click();
+  await openCard(page, nameOnPage(behind));
   const card = cardFrame(page);
   await expect(card.getByText('30 of 60 min delivered so far')).toBeVisible();
   await expect(card.getByText('Behind by 30 min')).toBeVisible();
