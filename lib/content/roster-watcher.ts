@@ -326,10 +326,10 @@ export class RosterWatcher {
 
   private removeMarker(anchor: Element): void {
     const host = this.markers.get(anchor)?.host;
-    if (host?.isConnected) {
-      this.pauseObserving();
-      host.remove();
-    }
+    // Only a removal from the page is observed; one from a row the page took away (and may put
+    // back) is not, but it must happen all the same.
+    if (host?.isConnected) this.pauseObserving();
+    host?.remove();
     this.markers.delete(anchor);
   }
 

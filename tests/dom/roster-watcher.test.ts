@@ -801,6 +801,21 @@ describe('RosterWatcher: lifecycle and stale markers', () => {
     expect(allMarkers()).toHaveLength(0);
   });
 
+  it('a row the page takes away and puts back has one marker, not the old one as well', async () => {
+    const tbody = rosterTable('Okafor, Maya');
+    const { watcher } = createWatcher();
+    await watcher.start();
+    const row = rowAt(tbody, 0);
+    expect(allMarkers(row)).toHaveLength(1);
+
+    row.remove();
+    await settle();
+    tbody.append(row);
+    await settle();
+    expect(allMarkers(row)).toHaveLength(1);
+    expect(watcher.markerCount()).toBe(1);
+  });
+
   it('removing a name link removes its marker', async () => {
     const tbody = rosterTable('Okafor, Maya');
     const { watcher } = createWatcher();
