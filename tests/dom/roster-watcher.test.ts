@@ -123,6 +123,19 @@ function createWatcher(
   return { watcher, match, asked, feed, createMarker };
 }
 
+/** A background that answers the first question at once and each later one on answerNow(). */
+function slowAfterFirstAnswer(feed: Map<string, RosterMatch>) {
+  const waiting: (() => void)[] = [];
+  const match = vi.fn(async (candidates: RosterCandidate[]): Promise<RosterMatch[] | null> => {
+    if (match.mock.calls.length > 1) await new Promise<void>((resolve) => waiting.push(resolve));
+    return candidates.map((c) => feed.get(c.text) ?? NONE);
+  });
+  const answerNow = () => {
+    for (const resolve of waiting.splice(0)) resolve();
+  };
+  return { match, answerNow };
+}
+
 /** For every marker in the page: the text of the link before it and the student it stands for. */
 function markedLinks(watcher: RosterWatcher): [string, string | undefined][] {
   return allMarkers()
@@ -402,13 +415,7 @@ describe('RosterWatcher: following page changes', () => {
 
   it('marks names it already knows at once, while new names in the same batch are asked', async () => {
     const feed = defaultFeed();
-    let answerNow: () => void = () => {};
-    let calls = 0;
-    const match = vi.fn(async (candidates: RosterCandidate[]): Promise<RosterMatch[] | null> => {
-      calls += 1;
-      if (calls > 1) await new Promise<void>((resolve) => (answerNow = resolve));
-      return candidates.map((c) => feed.get(c.text) ?? NONE);
-    });
+    const { match, answerNow } = slowAfterFirstAnswer(feed);
     const tbody = rosterTable('Okafor, Maya');
     const { watcher } = createWatcher({ feed, deps: { match } });
     await watcher.start();
@@ -432,13 +439,7 @@ describe('RosterWatcher: following page changes', () => {
     // Whole text 'Jamie Cruz Alvarez' is known; its own text 'Jamie Cruz' (another student) is
     // not yet: marking the known one first would briefly mark the wrong student.
     const feed = defaultFeed();
-    let answerNow: () => void = () => {};
-    let calls = 0;
-    const match = vi.fn(async (candidates: RosterCandidate[]): Promise<RosterMatch[] | null> => {
-      calls += 1;
-      if (calls > 1) await new Promise<void>((resolve) => (answerNow = resolve));
-      return candidates.map((c) => feed.get(c.text) ?? NONE);
-    });
+    const { match, answerNow } = slowAfterFirstAnswer(feed);
     const tbody = rosterTable('Jamie Cruz Alvarez');
     const { watcher } = createWatcher({ feed, deps: { match } });
     await watcher.start();
