@@ -80,6 +80,8 @@ export class RosterWatcher {
   private scheduled = false;
   /** True while our own marker changes are made (see pauseObserving). */
   private paused = false;
+  /** Counts batches of page changes, so a late answer can tell whether the page moved on. */
+  private pageChanges = 0;
   /** Bumped by reset() and stop(): answers and batches from before are dropped. */
   private generation = 0;
   private stopped = false;
@@ -136,6 +138,7 @@ export class RosterWatcher {
   }
 
   private queue(records: MutationRecord[]): void {
+    this.pageChanges += 1;
     this.queued.push(records);
     if (this.scheduled) return;
     this.scheduled = true;
@@ -143,8 +146,7 @@ export class RosterWatcher {
       this.scheduled = false;
       if (this.stopped) return;
       for (const batch of this.queued.splice(0)) this.read(batch);
-      this.sweepDetached();
-      this.resumeObserving();
+      this.changingMarkers(() => this.sweepDetached());
       const roots = [...this.pending].filter((node) => node.isConnected);
       this.pending.clear();
       if (roots.length > 0) void this.scan(roots);
@@ -193,6 +195,15 @@ export class RosterWatcher {
     this.paused = true;
   }
 
+  /** Runs our own marker changes; the page is observed again afterwards, even if one failed. */
+  private changingMarkers(change: () => void): void {
+    try {
+      change();
+    } finally {
+      this.resumeObserving();
+    }
+  }
+
   /** After the batch: the page's next changes are observed again. */
   private resumeObserving(): void {
     if (!this.paused) return;
@@ -207,9 +218,7 @@ export class RosterWatcher {
     return false;
   }
 
-  private async scan(roots: Node[], recheckAll = false): Promise<void> {
-    if (this.stopped) return;
-    const generation = this.generation;
+  private candidatesIn(roots: readonly Node[]): PageCandidate[] {
     const candidates: PageCandidate[] = [];
     for (const root of roots) {
       if (root.nodeType === Node.ELEMENT_NODE || root.nodeType === Node.DOCUMENT_NODE) {
@@ -218,40 +227,64 @@ export class RosterWatcher {
         candidates.push(...this.deps.adapter.findCandidates(root.parentElement));
       }
     }
+    return candidates;
+  }
+
+  /** Anchors with a text the background has not answered: all of an anchor's texts decide. */
+  private unanswered(candidates: readonly PageCandidate[]): Set<Element> {
+    const anchors = new Set<Element>();
+    for (const candidate of candidates) {
+      if (!this.answers.has(candidateKey(candidate))) anchors.add(candidate.anchor);
+    }
+    return anchors;
+  }
+
+  /** Applies what is answered now; anchors still waiting for an answer are left for later. */
+  private applyAnswered(candidates: PageCandidate[], roots: readonly Node[], recheckAll: boolean) {
+    const waiting = this.unanswered(candidates);
+    const answered = candidates.filter((candidate) => !waiting.has(candidate.anchor));
+    this.apply(answered, roots, recheckAll, waiting);
+  }
+
+  private async scan(roots: Node[], recheckAll = false): Promise<void> {
+    if (this.stopped) return;
+    const generation = this.generation;
+    const changesBefore = this.pageChanges;
+    let candidates = this.candidatesIn(roots);
     const unknown = new Map<string, RosterCandidate>();
-    const asking = new Set<Element>();
     for (const candidate of candidates) {
       const key = candidateKey(candidate);
-      if (this.answers.has(key)) continue;
-      unknown.set(key, { text: candidate.text, ids: candidate.ids });
-      asking.add(candidate.anchor);
+      if (!this.answers.has(key)) unknown.set(key, { text: candidate.text, ids: candidate.ids });
     }
-    if (unknown.size > 0) {
-      // Names already answered get their marker now, in this frame; only anchors with a text
-      // the background has not answered yet wait for it (all of an anchor's texts decide).
-      const known = candidates.filter((candidate) => !asking.has(candidate.anchor));
-      this.apply(known, roots, recheckAll, asking);
-      let results: RosterMatch[] | null;
-      try {
-        results = await this.deps.match([...unknown.values()]);
-      } catch {
-        return; // The background is unreachable (extension reloading); the next change retries.
-      }
-      if (generation !== this.generation) return;
-      if (results === null) {
-        // Nothing may be shown here now; forget everything so a later feed starts clean.
-        this.answers.clear();
-        this.awaitingLayout.clear();
-        for (const anchor of [...this.markers.keys()]) this.removeMarker(anchor);
-        this.resumeObserving();
-        return;
-      }
-      [...unknown.keys()].forEach((key, index) => {
-        this.answers.set(key, results[index] ?? { status: 'none' });
-      });
+    // Names already answered get their marker now, in this frame.
+    this.applyAnswered(candidates, roots, recheckAll);
+    if (unknown.size === 0) return;
+    let results: RosterMatch[] | null;
+    try {
+      results = await this.deps.match([...unknown.values()]);
+    } catch {
+      return; // The background is unreachable (extension reloading); the next change retries.
     }
     if (generation !== this.generation) return;
-    this.apply(candidates, roots, recheckAll);
+    if (results === null) {
+      // Nothing may be shown here now; forget everything so a later feed starts clean.
+      this.answers.clear();
+      this.awaitingLayout.clear();
+      this.changingMarkers(() => {
+        for (const anchor of [...this.markers.keys()]) this.removeMarker(anchor);
+      });
+      return;
+    }
+    [...unknown.keys()].forEach((key, index) => {
+      this.answers.set(key, results[index] ?? { status: 'none' });
+    });
+    if (this.pageChanges !== changesBefore) {
+      // The page changed while we waited: read these roots again, so that no answer lands on
+      // a name that has changed since (a newer scan is queued for what is still unanswered).
+      roots = roots.filter((root) => root.isConnected);
+      candidates = this.candidatesIn(roots);
+    }
+    this.applyAnswered(candidates, roots, recheckAll);
   }
 
   /** `later`: anchors of these roots whose answers are still to come, left as they are. */
@@ -275,43 +308,57 @@ export class RosterWatcher {
         conflicted.add(candidate.anchor);
       }
     }
-    this.sweepDetached();
-    // Anchors read again that no longer name a student (text changed, row reused) lose theirs.
-    const rereadRoots = new Set(roots);
-    const isReread = (anchor: Element) =>
-      !desired.has(anchor) && !later.has(anchor) && (recheckAll || isWithin(anchor, rereadRoots));
-    for (const anchor of this.markers.keys()) if (isReread(anchor)) this.removeMarker(anchor);
-    for (const anchor of this.awaitingLayout.keys()) {
-      if (isReread(anchor)) this.awaitingLayout.delete(anchor);
-    }
     const waiting: Element[] = [];
-    for (const [anchor, studentId] of desired) {
-      const existing = this.markers.get(anchor);
-      if (existing && existing.studentId === studentId && isBeside(existing.host, anchor)) continue;
-      if (existing) this.removeMarker(anchor);
-      if (studentId === null) this.awaitingLayout.delete(anchor);
-      else {
-        this.awaitingLayout.set(anchor, studentId);
-        waiting.push(anchor);
+    this.changingMarkers(() => {
+      this.sweepDetached();
+      // Anchors read again that no longer name a student (text changed, row reused) lose theirs.
+      const rereadRoots = new Set(roots);
+      const isReread = (anchor: Element) =>
+        !desired.has(anchor) && !later.has(anchor) && (recheckAll || isWithin(anchor, rereadRoots));
+      for (const anchor of this.markers.keys()) if (isReread(anchor)) this.removeMarker(anchor);
+      for (const anchor of this.awaitingLayout.keys()) {
+        if (isReread(anchor)) this.awaitingLayout.delete(anchor);
       }
-    }
-    this.resumeObserving();
+      // An anchor waiting for an answer has a text never seen there: its marker is for the old one.
+      // (After a feed change every text is new, and markers stay until the new answers come.)
+      if (!recheckAll) {
+        for (const anchor of later) {
+          this.removeMarker(anchor);
+          this.awaitingLayout.delete(anchor);
+        }
+      }
+      for (const [anchor, studentId] of desired) {
+        const existing = this.markers.get(anchor);
+        if (existing && existing.studentId === studentId && isBeside(existing.host, anchor)) {
+          continue;
+        }
+        if (existing) this.removeMarker(anchor);
+        if (studentId === null) this.awaitingLayout.delete(anchor);
+        else {
+          this.awaitingLayout.set(anchor, studentId);
+          waiting.push(anchor);
+        }
+      }
+    });
     if (waiting.length > 0) this.deps.whenShown(waiting, (shown) => this.insertShown(shown));
   }
 
   /** Markers for the anchors the page shows, unless they were read again in the meantime. */
   private insertShown(shown: readonly Element[]): void {
     if (this.stopped) return;
-    for (const anchor of shown) {
-      const studentId = this.awaitingLayout.get(anchor);
-      if (studentId === undefined || !anchor.isConnected) continue;
-      this.awaitingLayout.delete(anchor);
-      const existing = this.markers.get(anchor);
-      if (existing && existing.studentId === studentId && isBeside(existing.host, anchor)) continue;
-      if (existing) this.removeMarker(anchor);
-      this.insertMarker(anchor, studentId);
-    }
-    this.resumeObserving();
+    this.changingMarkers(() => {
+      for (const anchor of shown) {
+        const studentId = this.awaitingLayout.get(anchor);
+        if (studentId === undefined || !anchor.isConnected) continue;
+        this.awaitingLayout.delete(anchor);
+        const existing = this.markers.get(anchor);
+        if (existing && existing.studentId === studentId && isBeside(existing.host, anchor)) {
+          continue;
+        }
+        if (existing) this.removeMarker(anchor);
+        this.insertMarker(anchor, studentId);
+      }
+    });
   }
 
   private insertMarker(anchor: Element, studentId: string): void {

@@ -435,6 +435,72 @@ describe('RosterWatcher: following page changes', () => {
     ]);
   });
 
+  it('takes a marker away at once when its name changes to one the background has not answered', async () => {
+    const feed = defaultFeed();
+    const { match, answerNow } = slowAfterFirstAnswer(feed);
+    const tbody = rosterTable('Okafor, Maya');
+    const { watcher } = createWatcher({ feed, deps: { match } });
+    await watcher.start();
+    const nameLink = linkIn(rowAt(tbody, 0));
+    nameLink.textContent = 'Nguyen, Thao';
+    await settle();
+    // Maya's marker must not stay beside Thao's name while the background is asked.
+    expect(allMarkers()).toHaveLength(0);
+    answerNow();
+    await settle();
+    expect(markedLinks(watcher)).toEqual([['Nguyen, Thao', 's-thao']]);
+  });
+
+  it('a late answer does not land on a name that changed while it was asked', async () => {
+    const feed = defaultFeed();
+    const { match, answerNow } = slowAfterFirstAnswer(feed);
+    const tbody = rosterTable('Okafor, Maya', 'Lee, Jordan');
+    const { watcher } = createWatcher({ feed, deps: { match } });
+    await watcher.start();
+    const nameLink = linkIn(rowAt(tbody, 1));
+    nameLink.textContent = 'Nguyen, Thao';
+    await settle();
+    expect(match).toHaveBeenCalledTimes(2);
+    // Before the answer about Thao comes, the row shows Maya (already answered) again.
+    nameLink.textContent = 'Okafor, Maya';
+    await settle();
+    answerNow();
+    await settle();
+    expect(markedLinks(watcher)).toEqual([
+      ['Okafor, Maya', 's-maya'],
+      ['Okafor, Maya', 's-maya'],
+    ]);
+  });
+
+  it('keeps following the page after creating a marker failed once', async () => {
+    let failures = 1;
+    const tbody = rosterTable();
+    const { watcher } = createWatcher({
+      deps: {
+        createMarker: () => {
+          if (failures-- > 0) throw new Error('could not create the marker');
+          const span = document.createElement('span');
+          span.className = MARKER_CLASS;
+          return span;
+        },
+        whenShown: (elements, then) => {
+          try {
+            then(elements);
+          } catch {
+            // The layout gate's callback is where a failure would surface.
+          }
+        },
+      },
+    });
+    await watcher.start();
+    tbody.append(nameRow('Okafor, Maya'));
+    await settle();
+    expect(allMarkers()).toHaveLength(0);
+    tbody.append(nameRow('Nguyen, Thao'));
+    await settle();
+    expect(markedLinks(watcher).map(([text]) => text)).toEqual(['Nguyen, Thao']);
+  });
+
   it('keeps an anchor unmarked until all of its texts are answered', async () => {
     // Whole text 'Jamie Cruz Alvarez' is known; its own text 'Jamie Cruz' (another student) is
     // not yet: marking the known one first would briefly mark the wrong student.
