@@ -13,7 +13,8 @@ const load = () => sendToBackground({ type: 'card/get', nonce, now: Date.now() }
 /** The frame takes its content's height (up to the limit the page side sets) once it has loaded. */
 function reportSize() {
   if (app.querySelector('[aria-busy="true"]')) return; // Still loading: not its real height.
-  const height = Math.ceil(document.documentElement.scrollHeight);
+  // The content's own height: the document's would never be less than the frame's.
+  const height = app.scrollHeight;
   void sendToBackground({
     type: 'card/resize',
     nonce,

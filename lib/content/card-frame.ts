@@ -73,13 +73,14 @@ export class CardFrame {
       'box-shadow: 0 10px 32px rgba(15, 30, 60, 0.28), 0 0 0 1px rgba(15, 30, 60, 0.12)',
       'background: #fff',
       'color-scheme: light',
-      // Invisible until the card reports its height: placed once, it does not jump.
+      // Invisible and out of the pointer's way until the card reports its height: placed then,
+      // it does not jump under the pointer.
       'opacity: 0',
+      'pointer-events: none',
     ].join(';');
     shadow.append(iframe);
     frameHost.style.cssText =
       'all: initial; position: fixed; z-index: 2147483647; top: 0; left: 0; display: block;';
-    iframe.addEventListener('load', () => iframe.focus(), { once: true });
     this.doc.documentElement.append(frameHost);
     button.setAttribute('aria-expanded', 'true');
     const revealTimer = setTimeout(() => this.reveal(), REVEAL_FALLBACK_MS);
@@ -117,14 +118,21 @@ export class CardFrame {
     if (!card || card.placement) return;
     clearTimeout(card.revealTimer);
     const rooms = this.rooms(card);
-    if (!rooms) return;
+    if (rooms) this.place(card, rooms);
+    if (this.current !== card) return; // Closed: its marker had scrolled away.
+    card.iframe.style.opacity = '1';
+    card.iframe.style.pointerEvents = 'auto';
+    card.iframe.focus();
+  }
+
+  /** Below the marker when the card fits there, else above; if neither, the roomier side. */
+  private place(card: OpenCard, rooms: { below: number; above: number }): void {
     const below =
       card.height <= rooms.below || (card.height > rooms.above && rooms.below >= rooms.above);
     card.placement = below
       ? { side: 'below' }
       : { side: 'above', box: Math.max(MIN_HEIGHT, Math.min(card.height, rooms.above)) };
     this.position();
-    card.iframe.style.opacity = '1';
   }
 
   /** Room for the card below and above its marker, or null (and closed) once it is gone. */
@@ -179,12 +187,16 @@ export class CardFrame {
     this.close(false);
   };
 
+  /** The page scrolled or the window changed size: the card may fit better on the other side. */
   private readonly onViewportChange = () => {
     if (this.positionQueued) return;
     this.positionQueued = true;
     requestAnimationFrame(() => {
       this.positionQueued = false;
-      this.position();
+      const card = this.current;
+      if (!card?.placement) return this.position();
+      const rooms = this.rooms(card);
+      if (rooms) this.place(card, rooms);
     });
   };
 

@@ -69,6 +69,26 @@ describe('CardFrame placement', () => {
     expect(box()).toEqual({ ...shown, height: 250 });
   });
 
+  it('moves to the side that has room when the page scrolls', async () => {
+    const button = markerAt(700);
+    const { cards, box } = await openCard(button);
+    cards.resize(300);
+    expect(box().top).toBe(394);
+    button.getBoundingClientRect = () => new DOMRect(100, 60, 18, 18);
+    window.dispatchEvent(new Event('scroll'));
+    await new Promise((frame) => requestAnimationFrame(frame));
+    expect(box()).toEqual({ top: 60 + 18 + 6, height: 300, shown: true });
+  });
+
+  it('takes no clicks while it is invisible', async () => {
+    const { cards, box } = await openCard(markerAt(100));
+    const iframe = document.documentElement.lastElementChild?.shadowRoot?.querySelector('iframe');
+    expect(iframe?.style.pointerEvents).toBe('none');
+    cards.resize(300);
+    expect(box().shown).toBe(true);
+    expect(iframe?.style.pointerEvents).toBe('auto');
+  });
+
   it('is shown anyway when the card never reports its size', async () => {
     vi.useFakeTimers();
     const { box } = await openCard(markerAt(100));
