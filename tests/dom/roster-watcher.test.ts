@@ -136,6 +136,16 @@ function slowAfterFirstAnswer(feed: Map<string, RosterMatch>) {
   return { match, answerNow };
 }
 
+/** A roster with these names, watched with a background that answers its first question only. */
+async function watchWithSlowBackground(...names: string[]) {
+  const feed = defaultFeed();
+  const { match, answerNow } = slowAfterFirstAnswer(feed);
+  const tbody = rosterTable(...names);
+  const { watcher } = createWatcher({ feed, deps: { match } });
+  await watcher.start();
+  return { tbody, watcher, match, answerNow };
+}
+
 /** For every marker in the page: the text of the link before it and the student it stands for. */
 function markedLinks(watcher: RosterWatcher): [string, string | undefined][] {
   return allMarkers()
@@ -414,11 +424,7 @@ describe('RosterWatcher: following page changes', () => {
   });
 
   it('marks names it already knows at once, while new names in the same batch are asked', async () => {
-    const feed = defaultFeed();
-    const { match, answerNow } = slowAfterFirstAnswer(feed);
-    const tbody = rosterTable('Okafor, Maya');
-    const { watcher } = createWatcher({ feed, deps: { match } });
-    await watcher.start();
+    const { tbody, watcher, match, answerNow } = await watchWithSlowBackground('Okafor, Maya');
     expect(allMarkers()).toHaveLength(1);
 
     tbody.replaceChildren(nameRow('Okafor, Maya'), nameRow('Nguyen, Thao'));
@@ -436,11 +442,7 @@ describe('RosterWatcher: following page changes', () => {
   });
 
   it('takes a marker away at once when its name changes to one the background has not answered', async () => {
-    const feed = defaultFeed();
-    const { match, answerNow } = slowAfterFirstAnswer(feed);
-    const tbody = rosterTable('Okafor, Maya');
-    const { watcher } = createWatcher({ feed, deps: { match } });
-    await watcher.start();
+    const { tbody, watcher, answerNow } = await watchWithSlowBackground('Okafor, Maya');
     const nameLink = linkIn(rowAt(tbody, 0));
     nameLink.textContent = 'Nguyen, Thao';
     await settle();
@@ -452,11 +454,10 @@ describe('RosterWatcher: following page changes', () => {
   });
 
   it('a late answer does not land on a name that changed while it was asked', async () => {
-    const feed = defaultFeed();
-    const { match, answerNow } = slowAfterFirstAnswer(feed);
-    const tbody = rosterTable('Okafor, Maya', 'Lee, Jordan');
-    const { watcher } = createWatcher({ feed, deps: { match } });
-    await watcher.start();
+    const { tbody, watcher, match, answerNow } = await watchWithSlowBackground(
+      'Okafor, Maya',
+      'Lee, Jordan',
+    );
     const nameLink = linkIn(rowAt(tbody, 1));
     nameLink.textContent = 'Nguyen, Thao';
     await settle();
@@ -504,11 +505,7 @@ describe('RosterWatcher: following page changes', () => {
   it('keeps an anchor unmarked until all of its texts are answered', async () => {
     // Whole text 'Jamie Cruz Alvarez' is known; its own text 'Jamie Cruz' (another student) is
     // not yet: marking the known one first would briefly mark the wrong student.
-    const feed = defaultFeed();
-    const { match, answerNow } = slowAfterFirstAnswer(feed);
-    const tbody = rosterTable('Jamie Cruz Alvarez');
-    const { watcher } = createWatcher({ feed, deps: { match } });
-    await watcher.start();
+    const { tbody, match, answerNow } = await watchWithSlowBackground('Jamie Cruz Alvarez');
     expect(allMarkers()).toHaveLength(1);
 
     const cell = el('td', el('a', 'Jamie Cruz', el('small', ' Alvarez')));

@@ -8,22 +8,16 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BackgroundController } from '../../lib/background/controller';
 import type { FeedStatus } from '../../lib/background/status';
 import { readDemoFeed } from '../demo/demo-data';
+import { resetFakeExtension } from '../support/fake-extension';
 
 const OWN_ID = 'plainsightsourceaaaaaaaaaaaaaaaa';
 const OWN_BASE = `chrome-extension://${OWN_ID}/`;
 const DISTRICT_URL = 'https://district.example/plainsight/feed.json';
 
 beforeEach(async () => {
-  fakeBrowser.reset();
   vi.restoreAllMocks();
   await Dexie.delete('plainsight');
-  fakeBrowser.runtime.id = OWN_ID;
-  vi.spyOn(fakeBrowser.runtime, 'getURL').mockImplementation(
-    (path: string) => `${OWN_BASE}${path.replace(/^\//, '')}` as never,
-  );
-  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
-  vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
-  vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockResolvedValue([] as never);
+  resetFakeExtension(OWN_ID);
   vi.spyOn(fakeBrowser.scripting, 'registerContentScripts').mockResolvedValue(undefined as never);
   vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([] as never);
 });

@@ -19,6 +19,7 @@ import { type Feed, parseFeed } from '../../lib/feed/schema';
 import { commitFeed } from '../../lib/feed/store';
 import { ContentRequest } from '../../lib/messages/protocol';
 import { readDemoFeed } from '../demo/demo-data';
+import { resetFakeExtension } from '../support/fake-extension';
 
 /** Chrome extension ids are 32 letters a–p. */
 const OWN_ID = 'plainsightfuzzaaaaaaaaaaaaaaaaaa';
@@ -640,15 +641,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  fakeBrowser.reset();
-  fakeBrowser.runtime.id = OWN_ID;
-  // The fake's getURL keeps the default test id; make it agree with runtime.id.
-  vi.spyOn(fakeBrowser.runtime, 'getURL').mockImplementation(
-    (path: string) => `${OWN_BASE}${path.replace(/^\//, '')}` as never,
-  );
-  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
-  vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
-  vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockResolvedValue([] as never);
+  resetFakeExtension(OWN_ID);
   effects = {
     fetch: vi.fn(() => Promise.reject(new TypeError('no network in unit tests'))),
     register: vi.fn(() => Promise.resolve()),
