@@ -1,4 +1,4 @@
-import type { IdSystem, Student } from '../feed/schema';
+import type { Student } from '../feed/schema';
 import type { RosterCandidate, RosterMatch } from '../messages/protocol';
 import { buildNameIndex, type NameIndex } from '../names/name-index';
 
@@ -9,34 +9,45 @@ export type MatchDecision =
 
 /**
  * Decides which page candidates are feed students. An id found in the page's markup wins over
- * the name: when the feed carries ids for that system, a row whose id is not in the feed is
- * not marked even if its name looks like a feed student's.
+ * the name. A row whose id is in no feed student's record is read by name, but only as a
+ * student the feed has no id for in that system (districts sync ids late for new students):
+ * a same-named student with another id is someone else.
  */
 export class RosterMatcher {
   private readonly names: NameIndex;
   private readonly byPlatformId = new Map<string, string>();
-  private readonly systemsWithIds = new Set<IdSystem>();
+  /** "system:studentId" of every student whose record carries an id for that system. */
+  private readonly hasIdIn = new Set<string>();
 
   constructor(students: readonly Student[]) {
     this.names = buildNameIndex(students);
     for (const student of students) {
       for (const [system, id] of Object.entries(student.platformIds ?? {})) {
         if (!id) continue;
-        this.systemsWithIds.add(system as IdSystem);
         this.byPlatformId.set(`${system}:${id}`, student.id);
+        this.hasIdIn.add(`${system}:${student.id}`);
       }
     }
   }
 
   match(candidate: RosterCandidate): MatchDecision {
+    const systems: string[] = [];
     for (const [system, id] of Object.entries(candidate.ids ?? {})) {
-      if (!id || !this.systemsWithIds.has(system as IdSystem)) continue;
+      if (!id) continue;
       const studentId = this.byPlatformId.get(`${system}:${id}`);
-      return studentId ? { status: 'student', studentId } : { status: 'none' };
+      if (studentId) return { status: 'student', studentId };
+      systems.push(system);
     }
     const byName = this.names.lookup(candidate.text);
-    if (byName.kind === 'student') return { status: 'student', studentId: byName.studentId };
-    if (byName.kind === 'ambiguous') return { status: 'ambiguous', studentIds: byName.studentIds };
-    return { status: 'none' };
+    if (byName.kind === 'none') return { status: 'none' };
+    const named = byName.kind === 'student' ? [byName.studentId] : byName.studentIds;
+    const withoutOtherId = named.filter(
+      (studentId) => !systems.some((system) => this.hasIdIn.has(`${system}:${studentId}`)),
+    );
+    if (withoutOtherId.length === 0) return { status: 'none' };
+    if (withoutOtherId.length === 1) {
+      return { status: 'student', studentId: withoutOtherId[0] as string };
+    }
+    return { status: 'ambiguous', studentIds: withoutOtherId };
   }
 }

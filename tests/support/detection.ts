@@ -197,19 +197,55 @@ export function splitLastWord(name: string): { given: string; family: string } {
   return { given: words.join(' ') || family, family };
 }
 
-/** The platform a real page comes from: its file name starts with it (`opensis-…`). */
-function realPlatform(page: string): Platform | undefined {
-  return PLATFORMS.find((platform) => platform !== 'other' && page.startsWith(`${platform}-`));
+/** Letters only, lower case: "openSIS Classic CE" → "opensisclassicce". */
+function letters(text: string): string {
+  return text.toLowerCase().replace(/[^a-z]/g, '');
+}
+
+/**
+ * The platform a real page comes from: its file name starts with it (`opensis-…`), else the
+ * system index.json names for it ("openSIS Classic CE"). A page of any other system is read as
+ * a district's own site, by the generic finder.
+ */
+function realPlatform(page: string, system: string | undefined): Platform {
+  const known = PLATFORMS.filter((platform) => platform !== 'other');
+  return (
+    known.find((platform) => page.startsWith(`${platform}-`)) ??
+    known.find(
+      (platform) => system !== undefined && letters(system).startsWith(letters(platform)),
+    ) ??
+    'other'
+  );
+}
+
+interface IndexEntry {
+  page: string;
+  system?: string;
+}
+
+/** index.json's system of each page, when the folder has one. */
+function indexedSystems(dir: string): Map<string, string> {
+  const file = join(dir, 'index.json');
+  if (!existsSync(file)) return new Map();
+  const entries = readJson<unknown>(file);
+  if (!Array.isArray(entries)) return new Map();
+  return new Map(
+    (entries as IndexEntry[])
+      .filter((entry) => typeof entry?.page === 'string' && typeof entry.system === 'string')
+      .map((entry) => [entry.page, entry.system as string]),
+  );
 }
 
 /** Per platform, the "Last, First" form each student id is written in on any page. */
-function lastFirstForms(truths: Map<string, TruthJson>): Map<string, string> {
+function lastFirstForms(
+  truths: Map<string, TruthJson>,
+  platforms: Map<string, Platform>,
+): Map<string, string> {
   const forms = new Map<string, string>();
   for (const [page, truth] of truths) {
-    const platform = realPlatform(page);
     for (const student of truth.students) {
       const form = student.forms_seen?.find((f) => splitLastFirst(f));
-      if (platform && form) forms.set(`${platform}:${student.id}`, form);
+      if (form) forms.set(`${platforms.get(page)}:${student.id}`, form);
     }
   }
   return forms;
@@ -219,10 +255,9 @@ function realPage(
   dir: string,
   page: string,
   truth: TruthJson,
+  platform: Platform,
   forms: Map<string, string>,
-): DetectionPage | undefined {
-  const platform = realPlatform(page);
-  if (!platform) return undefined;
+): DetectionPage {
   const url = new URL(truth.url);
   const htmlFile = join(dir, `${page}.html`);
   const topFile = join(dir, `${page}.top.html`);
@@ -236,14 +271,15 @@ function realPage(
     ));
   }
   const students = truth.students
-    .filter((student) => student.visible === true)
+    // A student the page holds but does not show is not expected: a marker for them is wrong.
+    .filter((student) => student.visible !== false)
     .map((student): ExpectedStudent => {
       const lastFirst = forms.get(`${platform}:${student.id}`);
       const parts = (lastFirst && splitLastFirst(lastFirst)) || splitLastWord(student.name);
       return {
         name: student.name,
         ...parts,
-        ids: { [platform]: student.id },
+        ...(platform === 'other' ? {} : { ids: { [platform]: student.id } }),
         formsSeen: student.forms_seen ?? [],
       };
     });
@@ -273,15 +309,17 @@ export function listRealPages(dir = REAL_PAGES_DIR): DetectionPages {
     .sort()) {
     truths.set(basename(file, '.truth.json'), readJson<TruthJson>(join(dir, file)));
   }
-  const forms = lastFirstForms(truths);
+  const systems = indexedSystems(dir);
+  const platforms = new Map(
+    [...truths.keys()].map((page) => [page, realPlatform(page, systems.get(page))]),
+  );
+  const forms = lastFirstForms(truths, platforms);
   const pages: DetectionPage[] = [];
   const skipped: SkippedPages[] = [];
   for (const [page, truth] of truths) {
-    const detectionPage = existsSync(join(dir, `${page}.html`))
-      ? realPage(dir, page, truth, forms)
-      : undefined;
-    if (detectionPage) pages.push(detectionPage);
-    else skipped.push({ what: `real/${page}`, reason: 'no HTML or no known platform in its name' });
+    if (existsSync(join(dir, `${page}.html`))) {
+      pages.push(realPage(dir, page, truth, platforms.get(page) ?? 'other', forms));
+    } else skipped.push({ what: `real/${page}`, reason: `${page}.html is missing` });
   }
   return { pages, skipped };
 }

@@ -97,6 +97,36 @@ describe('real pages', () => {
       { given: 'Tomás Ruiz', family: 'Vega', ids: { opensis: '22' } },
     ]);
   });
+  it('take the platform from index.json when the file name does not say it, else read the page as a district site', () => {
+    const real = join(dir, 'named-by-index');
+    mkdirSync(real);
+    const truth = (url: string) =>
+      JSON.stringify({
+        url,
+        // No `visible`: shown, so expected.
+        students: [{ name: 'Maya Okafor', id: '31', forms_seen: ['Maya Okafor'] }],
+      });
+    writeFileSync(join(real, 'grades.html'), '<p>grades</p>');
+    writeFileSync(
+      join(real, 'grades.truth.json'),
+      truth('http://127.0.0.1:8082/Modules.php?modname=grades/Grades.php'),
+    );
+    writeFileSync(join(real, 'roster.html'), '<p>roster</p>');
+    writeFileSync(join(real, 'roster.truth.json'), truth('http://127.0.0.1:8090/roster'));
+    writeFileSync(
+      join(real, 'index.json'),
+      JSON.stringify([
+        { page: 'grades', system: 'openSIS Classic CE' },
+        { page: 'roster', system: 'Sakai' },
+      ]),
+    );
+    const { pages, skipped } = listRealPages(real);
+    expect(skipped).toEqual([]);
+    expect(pages.map(({ key, platform, students }) => [key, platform, students[0]?.ids])).toEqual([
+      ['real/grades', 'opensis', { opensis: '31' }],
+      ['real/roster', 'other', undefined],
+    ]);
+  });
 });
 
 describe('fixtures', () => {

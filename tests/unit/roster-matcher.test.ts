@@ -47,24 +47,49 @@ describe('RosterMatcher', () => {
     });
   });
 
-  it('does not mark a row whose id is unknown, even when its name matches', () => {
+  it("does not mark a row whose id differs from the same-named student's", () => {
     expect(matcher.match({ text: 'Maya Okafor', ids: { canvas: '999' } })).toEqual({
       status: 'none',
     });
   });
 
-  it('does not mark a row by name when its student has no id for a system the feed uses', () => {
+  it('reads a row with an unknown id by name, as a student the feed has no id for', () => {
     const students = studentsOf([
       makeStudent('s-1', 'Maya', 'Okafor', { platformIds: { canvas: '101' } }),
       makeStudent('s-9', 'Rowan', 'Pike'),
     ]);
     const partial = new RosterMatcher(students);
-    // Rowan has no Canvas id in the feed, so a Canvas row with any id is someone else.
+    // Rowan's Canvas id is not in the feed yet (new students are synced late): the name counts.
     expect(partial.match({ text: 'Rowan Pike', ids: { canvas: '555' } })).toEqual({
+      status: 'student',
+      studentId: 's-9',
+    });
+    // Maya's Canvas id is 101, so a Maya Okafor with id 556 is someone else.
+    expect(partial.match({ text: 'Maya Okafor', ids: { canvas: '556' } })).toEqual({
       status: 'none',
     });
-    // Without an id in the markup the name still counts.
-    expect(partial.match({ text: 'Rowan Pike' })).toEqual({ status: 'student', studentId: 's-9' });
+  });
+
+  it('leaves out of an ambiguous name the students whose id for that system differs', () => {
+    const students = studentsOf([
+      makeStudent('s-1', 'Maya', 'Okafor', { platformIds: { canvas: '101' } }),
+      makeStudent('s-2', 'Maya', 'Okafor'),
+      makeStudent('s-3', 'Maya', 'Okafor'),
+    ]);
+    const twins = new RosterMatcher(students);
+    expect(twins.match({ text: 'Maya Okafor', ids: { canvas: '777' } })).toEqual({
+      status: 'ambiguous',
+      studentIds: ['s-2', 's-3'],
+    });
+    const pair = new RosterMatcher(students.slice(0, 2));
+    expect(pair.match({ text: 'Maya Okafor', ids: { canvas: '777' } })).toEqual({
+      status: 'student',
+      studentId: 's-2',
+    });
+    expect(pair.match({ text: 'Maya Okafor' })).toEqual({
+      status: 'ambiguous',
+      studentIds: ['s-1', 's-2'],
+    });
   });
 
   it('falls back to the name for ids of a system the feed does not use', () => {
