@@ -1,10 +1,12 @@
 import type { RosterCandidate, RosterMatch } from '../messages/protocol';
 import type { PageCandidate, SiteAdapter } from '../sites/types';
 
-export interface MarkerHandle {
+interface PlacedMarker {
   /** The element inserted into the page. */
   host: HTMLElement;
   studentId: string;
+  /** The row of its anchor, if any: a row shows one marker per student. */
+  row: Element | null;
 }
 
 export interface RosterWatcherDeps {
@@ -67,7 +69,7 @@ function candidateKey(candidate: RosterCandidate): string {
  */
 export class RosterWatcher {
   private readonly answers = new Map<string, RosterMatch>();
-  private readonly markers = new Map<Element, MarkerHandle>();
+  private readonly markers = new Map<Element, PlacedMarker>();
   private readonly ownHosts = new WeakSet<Node>();
   private readonly studentByHost = new WeakMap<Node, string>();
   private readonly pending = new Set<Node>();
@@ -327,6 +329,7 @@ export class RosterWatcher {
           this.awaitingLayout.delete(anchor);
         }
       }
+      this.keepOnePerRow(desired);
       for (const [anchor, studentId] of desired) {
         const existing = this.markers.get(anchor);
         if (existing && existing.studentId === studentId && isBeside(existing.host, anchor)) {
@@ -341,6 +344,33 @@ export class RosterWatcher {
       }
     });
     if (waiting.length > 0) this.deps.whenShown(waiting, (shown) => this.insertShown(shown));
+  }
+
+  /**
+   * A row that names its student twice ("Started by", "Last post by") shows one marker: the
+   * first name in the row, or the marker already there when the row is not read again.
+   */
+  private keepOnePerRow(desired: Map<Element, string | null>): void {
+    let marked: Map<Element, Set<string>> | undefined;
+    const mark = (row: Element, studentId: string) =>
+      marked?.set(row, (marked.get(row) ?? new Set()).add(studentId));
+    for (const [anchor, studentId] of desired) {
+      const row = studentId === null ? null : enclosingRow(anchor);
+      if (!row || studentId === null) continue;
+      if (!marked) {
+        // Built only when a name in a row is marked: markers staying where they are count first.
+        marked = new Map();
+        for (const [other, marker] of this.markers) {
+          if (marker.row && !desired.has(other)) mark(marker.row, marker.studentId);
+        }
+        for (const [other, waiting] of this.awaitingLayout) {
+          const otherRow = desired.has(other) ? null : enclosingRow(other);
+          if (otherRow) mark(otherRow, waiting);
+        }
+      }
+      if (marked.get(row)?.has(studentId)) desired.set(anchor, null);
+      else mark(row, studentId);
+    }
   }
 
   /** Markers for the anchors the page shows, unless they were read again in the meantime. */
@@ -368,7 +398,7 @@ export class RosterWatcher {
     this.studentByHost.set(host, studentId);
     if (CONTAINERS.has(anchor.tagName.toUpperCase())) anchor.append(host);
     else anchor.after(host);
-    this.markers.set(anchor, { host, studentId });
+    this.markers.set(anchor, { host, studentId, row: enclosingRow(anchor) });
   }
 
   private removeMarker(anchor: Element): void {

@@ -567,6 +567,27 @@ describe('RosterWatcher: following page changes', () => {
     expect(markedLinks(watcher)).toEqual([['Nguyen, Thao', 's-thao']]);
     expect(watcher.markerCount()).toBe(1);
   });
+
+  it('shows one marker in a row that names its student twice, and moves it when that name goes', async () => {
+    // A forum's discussion list: "Started by" and "Last post by" the same student.
+    const row = el('tr', el('td', link('Maya Okafor')), el('td', link('Maya Okafor')));
+    const other = nameRow('Maya Okafor');
+    document.body.append(el('table', el('tbody', row, other)));
+    const { watcher } = createWatcher();
+    await watcher.start();
+
+    const [startedBy, lastPost] = [...row.querySelectorAll('a')];
+    expect(markerAfter(startedBy as Element)).not.toBeNull();
+    expect(markerAfter(lastPost as Element)).toBeNull();
+    // Another row naming her keeps its own marker.
+    expect(markerAfter(linkIn(other))).not.toBeNull();
+
+    (startedBy?.firstChild as Text).data = 'Zed Unknownson';
+    await settle();
+    expect(markerAfter(startedBy as Element)).toBeNull();
+    expect(markerAfter(lastPost as Element)).not.toBeNull();
+    expect(allMarkers()).toHaveLength(2);
+  });
 });
 
 describe('RosterWatcher: lifecycle', () => {
