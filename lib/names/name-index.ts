@@ -3,6 +3,7 @@ import {
   cleanDisplayedName,
   collapseWhitespace,
   foldCase,
+  separatedParts,
   stripDiacritics,
   unifyPunctuation,
 } from './normalize';
@@ -12,7 +13,8 @@ import {
  *
  * Every student is turned into a handful of canonical keys, one per accepted way of writing the
  * name; a page text is canonicalised the same way and looked up in a Map. Only whole texts are
- * matched: a name inside a sentence, a first name alone or initials never match.
+ * matched: a name inside a sentence, a first name alone or initials never match. A labelled text
+ * ("Laurence Muller - Grade 9", "Student: Laurence Muller") is matched by its parts.
  *
  * Canonical form: lower case, words separated by one space, "." "-" "_" read as spaces, a comma
  * as its own " , " token and a nickname as one "(word word)" token.
@@ -253,19 +255,30 @@ export function buildNameIndex(students: readonly IndexedStudent[]): NameIndex {
     return undefined;
   }
 
+  function lookupWhole(text: string): NameMatch {
+    const canonical = canonicalText(text);
+    if (canonical === '') return noMatch();
+    const variants = queryVariants(canonical);
+    // A diacritic-exact hit wins; only without one does the folded form count.
+    return (
+      findExact(variants) ??
+      findFolded(variants.map(stripDiacritics)) ??
+      findWithUnknownInitial(variants) ??
+      noMatch()
+    );
+  }
+
   return {
     lookup(text: string): NameMatch {
       if (text.length === 0 || text.length > MAX_CANDIDATE_LENGTH) return noMatch();
-      const canonical = canonicalText(text);
-      if (canonical === '') return noMatch();
-      const variants = queryVariants(canonical);
-      // A diacritic-exact hit wins; only without one does the folded form count.
-      return (
-        findExact(variants) ??
-        findFolded(variants.map(stripDiacritics)) ??
-        findWithUnknownInitial(variants) ??
-        noMatch()
-      );
+      const whole = lookupWhole(text);
+      if (whole.kind !== 'none') return whole;
+      // "Laurence Muller - Grade 9": one part that is a whole name names the text; a text
+      // naming two students ("… - Diane Le Gall") is about neither.
+      const named = separatedParts(text)
+        .map(lookupWhole)
+        .filter((match) => match.kind !== 'none');
+      return named.length === 1 ? (named[0] as NameMatch) : noMatch();
     },
   };
 }

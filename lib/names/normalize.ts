@@ -99,6 +99,21 @@ export function cleanDisplayedName(text: string): string {
   return collapseWhitespace(cleaned.replace(EDGE_SEPARATORS, ''));
 }
 
+/** A dash, bar or dot between spaces, or a colon after a label, sets parts of a text apart. */
+const PART_SEPARATOR = /\s+[-–—|·•]\s+|:\s+/;
+
+/**
+ * The parts of a labelled text ("Laurence Muller - Grade 9" → "Laurence Muller", "Grade 9";
+ * "Student: Laurence Muller"), or none when the text has no separator.
+ */
+export function separatedParts(text: string): string[] {
+  if (!PART_SEPARATOR.test(text)) return [];
+  return text
+    .split(PART_SEPARATOR)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
 /** A search key: case, accents, punctuation and spacing do not matter ("thao" finds "Thảo"). */
 export function foldForSearch(text: string): string {
   return collapseWhitespace(stripDiacritics(foldCase(unifyPunctuation(text))))

@@ -1,4 +1,5 @@
 import type { IdSystem } from '../feed/schema';
+import { separatedParts } from '../names/normalize';
 import { collapse } from './dom-helpers';
 import type { PageCandidate, SiteAdapter } from './types';
 
@@ -37,11 +38,18 @@ const MAX_NAME_LENGTH = 100;
 const LETTER = /\p{L}/u;
 const TWO_WORDS = /\S\s+\S/;
 
-/** Cheap pre-filter so only name-like texts are sent to the background. */
-export function looksLikeName(text: string): boolean {
-  if (text.length < 3 || text.length > MAX_NAME_LENGTH || !LETTER.test(text)) return false;
+function looksLikeWholeName(text: string): boolean {
   const words = text.split(/\s+/).length;
   return words >= 2 && words <= 9 && !/[@:;!?{}<>=|\\/]|\d{3}/.test(text.replace(/\([^)]*\)/g, ''));
+}
+
+/**
+ * Cheap pre-filter so only name-like texts are sent to the background: a name, or a labelled
+ * text with a name as one of its parts ("Laurence Muller - Grade 9").
+ */
+export function looksLikeName(text: string): boolean {
+  if (text.length < 3 || text.length > MAX_NAME_LENGTH || !LETTER.test(text)) return false;
+  return looksLikeWholeName(text) || separatedParts(text).some(looksLikeWholeName);
 }
 
 /**

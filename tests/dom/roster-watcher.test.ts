@@ -754,6 +754,9 @@ describe('generic adapter: looksLikeName', () => {
       "Siobhán O'Brien",
       'Brennan-Ortiz, Alexander (Sasha)',
       'Jane Doe (she/her)',
+      // Labelled: a name is one of the parts.
+      'Maya Okafor - S240100',
+      'Student: Okafor, Maya',
     ]) {
       expect(looksLikeName(name), name).toBe(true);
     }
@@ -767,6 +770,7 @@ describe('generic adapter: looksLikeName', () => {
       'Student 100234',
       'maya.okafor@district.org x',
       'Due: Friday',
+      'Due: Friday - 100 points',
       'Is this done?',
       'one two three four five six seven eight nine ten',
       `Maya ${'x'.repeat(100)}`,

@@ -285,6 +285,25 @@ describe('buildNameIndex: ambiguity between students', () => {
   });
 });
 
+describe('buildNameIndex: labelled texts', () => {
+  it.each([
+    ['a grade after a dash', 'Jamal Washington - Grade 9', 's-jamal'],
+    ['an id after an en dash', 'Washington, Jamal – S240100', 's-jamal'],
+    ['a label before a colon', 'Student: Jamal Washington', 's-jamal'],
+    ['parts between bars', 'Period 3 | Washington, Jamal | Algebra', 's-jamal'],
+  ])('%s: %j', (_case, text, studentId) => {
+    expectStudent(text, studentId);
+  });
+
+  it('matches no one in a text that names two students or none of its parts', () => {
+    expectNone('Jamal Washington - Marisol Peña');
+    expectNone('Teacher: Maria Lopez');
+    expectNone('Period 3 - Algebra - Maria Lopez');
+    // A hyphen without spaces is part of a name, not a separator.
+    expectNone('Jamal-Washington Grade');
+  });
+});
+
 describe('buildNameIndex: non-matches', () => {
   it.each([
     ['empty text', ''],
