@@ -55,14 +55,17 @@ export function looksLikeName(text: string): boolean {
 /**
  * Finds name-like texts in any page: each text node's parent element is a candidate, read with
  * its whole text (so "Jane Doe <i>(she/her)</i>" is one name) and, where the element holds
- * other markup such as an initials badge, with the text node's own text as well.
+ * other markup such as an initials badge, with the text node's own text as well. Table rows
+ * that give first and last names columns of their own are read as well (`splitNames`).
  */
 export function findNameCandidates(root: ParentNode): PageCandidate[] {
-  // Every name is two words with a letter, and every text read below is part of the subtree's
-  // text: a subtree without both (a row of scores) is done without a walk.
+  // Every name has a letter and is two words, and every text read below is part of the
+  // subtree's text: a subtree without them (a row of scores) is done without a walk.
   if ((root as Node).nodeType === 1) {
     const all = (root as Element).textContent ?? '';
-    if (!LETTER.test(all) || !TWO_WORDS.test(all)) return [];
+    if (!LETTER.test(all)) return [];
+    // Cells run together in textContent ("OkaforMaya"): a name split over two may have no space.
+    if (!TWO_WORDS.test(all) && !(root as Element).querySelector('td, th')) return [];
   }
   const doc = root.ownerDocument ?? (root as Document);
   // No filter callback: a call from the walker into JS for every text node costs more than all
@@ -70,6 +73,7 @@ export function findNameCandidates(root: ParentNode): PageCandidate[] {
   const walker = doc.createTreeWalker(root as Node, NodeFilter.SHOW_TEXT);
   const candidates: PageCandidate[] = [];
   const seen = new Set<Element>();
+  const nameParts = new Map<Element, string>();
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const value = node.nodeValue ?? '';
     if (!LETTER.test(value)) continue;
@@ -80,10 +84,44 @@ export function findNameCandidates(root: ParentNode): PageCandidate[] {
     // Most names are their element's only text.
     const whole =
       node.previousSibling || node.nextSibling ? collapse(anchor.textContent ?? '') : own;
+    const partCell = NAME_PART.test(whole) ? cellHolding(anchor, whole) : undefined;
     const texts = [whole, ...(own !== whole ? [own] : [])].filter(looksLikeName);
-    if (texts.length === 0) continue;
+    if (texts.length === 0 && !partCell) continue;
     if (SKIPPED.has(anchor.tagName.toUpperCase()) || anchor.closest(EXCLUDED)) continue;
     for (const text of texts) candidates.push({ anchor, text });
+    if (partCell) nameParts.set(partCell, whole);
+  }
+  return nameParts.size > 1 ? [...candidates, ...splitNames(nameParts)] : candidates;
+}
+
+/**
+ * One or two words of letters, the first of two or more (grade letters and attendance codes are
+ * not names): a first name or a last name in a column of its own.
+ */
+const NAME_PART = /^\p{L}[\p{L}\p{M}'’.-]+(?: [\p{L}\p{M}'’.-]+)?$/u;
+
+/** The table cell whose whole text this element's text is, if any. */
+function cellHolding(element: Element, text: string): Element | undefined {
+  const cell = CELL.has(element.tagName.toUpperCase()) ? element : element.parentElement;
+  if (!cell || !CELL.has(cell.tagName.toUpperCase())) return undefined;
+  return cell === element || collapse(cell.textContent ?? '') === text ? cell : undefined;
+}
+
+const CELL = new Set(['TD', 'TH']);
+
+/**
+ * Rows that put first and last names in columns of their own ("Laurence" | "Muller", or
+ * "Muller" | "Laurence"): each pair of neighbouring name-part cells is read both ways, with the
+ * marker in the second cell. The background decides which reading, if any, is a student.
+ */
+function splitNames(nameParts: ReadonlyMap<Element, string>): PageCandidate[] {
+  const candidates: PageCandidate[] = [];
+  for (const [cell, first] of nameParts) {
+    const next = cell.nextElementSibling;
+    const second = next && nameParts.get(next);
+    if (!next || !second) continue;
+    candidates.push({ anchor: next, text: `${first} ${second}` });
+    candidates.push({ anchor: next, text: `${first}, ${second}` });
   }
   return candidates;
 }

@@ -842,6 +842,36 @@ describe('generic adapter: findNameCandidates', () => {
     expect(candidates.every((c) => c.anchor === a)).toBe(true);
   });
 
+  it('reads first and last names in neighbouring columns both ways, anchored in the second', () => {
+    const given = el('td', 'Maya');
+    const family = el('td', el('span', 'Okafor'));
+    const header = el('tr', el('th', 'First name'), el('th', 'Last name'));
+    const grades = el('tr', el('td', 'A'), el('td', 'B'), el('td', '93'), el('td', 'Present'));
+    document.body.append(
+      el('table', el('tbody', header, el('tr', el('td', '1042'), given, family), grades)),
+    );
+
+    const candidates = findNameCandidates(document.body);
+    expect(candidates.filter((c) => c.anchor === family).map((c) => c.text)).toEqual([
+      'Maya Okafor',
+      'Maya, Okafor',
+    ]);
+    // Grade letters and an attendance word alone are not name parts; numbers never are.
+    expect(candidates.some((c) => grades.contains(c.anchor))).toBe(false);
+  });
+
+  it('marks a student whose last and first names sit in columns of their own', async () => {
+    const row = el('tr', el('td', 'Okafor'), el('td', 'Maya'), el('td', '88%'));
+    document.body.append(el('table', el('tbody', row)));
+    const { watcher } = createWatcher();
+    await watcher.start();
+
+    const [familyCell, givenCell] = row.querySelectorAll('td');
+    expect(allMarkers()).toHaveLength(1);
+    expect(givenCell?.lastElementChild?.classList.contains(MARKER_CLASS)).toBe(true);
+    expect(familyCell?.querySelector(`.${MARKER_CLASS}`)).toBeNull();
+  });
+
   it('collapses whitespace and reads each element once, with the element as the anchor', () => {
     const cell = el('td', '  Okafor,\n   Maya  ');
     document.body.append(el('table', el('tbody', el('tr', cell))));
