@@ -5,8 +5,6 @@ interface PlacedMarker {
   /** The element inserted into the page. */
   host: HTMLElement;
   studentId: string;
-  /** The row of its anchor, if any: a row shows one marker per student. */
-  row: Element | null;
 }
 
 export interface RosterWatcherDeps {
@@ -351,23 +349,35 @@ export class RosterWatcher {
    * first name in the row, or the marker already there when the row is not read again.
    */
   private keepOnePerRow(desired: Map<Element, string | null>): void {
-    let marked: Map<Element, Set<string>> | undefined;
+    // Rows are looked up only for students named more than once: most pages name each once.
+    const named = new Set<string>();
+    const twice = new Set<string>();
+    const note = (studentId: string) => {
+      if (named.has(studentId)) twice.add(studentId);
+      else named.add(studentId);
+    };
+    const staying: [Element, string][] = [];
+    for (const [anchor, marker] of this.markers) {
+      if (!desired.has(anchor)) staying.push([anchor, marker.studentId]);
+    }
+    for (const [anchor, studentId] of this.awaitingLayout) {
+      if (!desired.has(anchor)) staying.push([anchor, studentId]);
+    }
+    for (const [, studentId] of staying) note(studentId);
+    for (const studentId of desired.values()) if (studentId !== null) note(studentId);
+    if (twice.size === 0) return;
+
+    const marked = new Map<Element, Set<string>>();
     const mark = (row: Element, studentId: string) =>
-      marked?.set(row, (marked.get(row) ?? new Set()).add(studentId));
+      marked.set(row, (marked.get(row) ?? new Set()).add(studentId));
+    for (const [anchor, studentId] of staying) {
+      const row = twice.has(studentId) ? enclosingRow(anchor) : null;
+      if (row) mark(row, studentId);
+    }
     for (const [anchor, studentId] of desired) {
-      const row = studentId === null ? null : enclosingRow(anchor);
-      if (!row || studentId === null) continue;
-      if (!marked) {
-        // Built only when a name in a row is marked: markers staying where they are count first.
-        marked = new Map();
-        for (const [other, marker] of this.markers) {
-          if (marker.row && !desired.has(other)) mark(marker.row, marker.studentId);
-        }
-        for (const [other, waiting] of this.awaitingLayout) {
-          const otherRow = desired.has(other) ? null : enclosingRow(other);
-          if (otherRow) mark(otherRow, waiting);
-        }
-      }
+      if (studentId === null || !twice.has(studentId)) continue;
+      const row = enclosingRow(anchor);
+      if (!row) continue;
       if (marked.get(row)?.has(studentId)) desired.set(anchor, null);
       else mark(row, studentId);
     }
@@ -398,7 +408,7 @@ export class RosterWatcher {
     this.studentByHost.set(host, studentId);
     if (CONTAINERS.has(anchor.tagName.toUpperCase())) anchor.append(host);
     else anchor.after(host);
-    this.markers.set(anchor, { host, studentId, row: enclosingRow(anchor) });
+    this.markers.set(anchor, { host, studentId });
   }
 
   private removeMarker(anchor: Element): void {

@@ -35,6 +35,15 @@ const VISUALLY_HIDDEN =
 const EXCLUDED = `${SKIPPED_WITHIN}, ${VISUALLY_HIDDEN}`;
 
 const MAX_NAME_LENGTH = 100;
+/** A table or a part of one, where a name may be split over two cells (`splitNames`). */
+const TABLE_PARTS = new Set(['TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR']);
+
+/** Whether a subtree may hold table cells: a grid row of divs (a score row) does not. */
+function maySplitNames(root: Element): boolean {
+  if (TABLE_PARTS.has(root.tagName)) return true;
+  if (root.tagName === 'LI' || root.getAttribute('role') === 'row') return false;
+  return root.querySelector('td, th') !== null;
+}
 const LETTER = /\p{L}/u;
 const TWO_WORDS = /\S\s+\S/;
 
@@ -65,7 +74,7 @@ export function findNameCandidates(root: ParentNode): PageCandidate[] {
     const all = (root as Element).textContent ?? '';
     if (!LETTER.test(all)) return [];
     // Cells run together in textContent ("OkaforMaya"): a name split over two may have no space.
-    if (!TWO_WORDS.test(all) && !(root as Element).querySelector('td, th')) return [];
+    if (!TWO_WORDS.test(all) && !maySplitNames(root as Element)) return [];
   }
   const doc = root.ownerDocument ?? (root as Document);
   // No filter callback: a call from the walker into JS for every text node costs more than all
