@@ -68,6 +68,8 @@ function candidateKey(candidate: RosterCandidate): string {
 export class RosterWatcher {
   private readonly answers = new Map<string, RosterMatch>();
   private readonly markers = new Map<Element, PlacedMarker>();
+  /** How many markers each student has on the page. */
+  private readonly markerCounts = new Map<string, number>();
   private readonly ownHosts = new WeakSet<Node>();
   private readonly studentByHost = new WeakMap<Node, string>();
   private readonly pending = new Set<Node>();
@@ -114,6 +116,7 @@ export class RosterWatcher {
     this.awaitingLayout.clear();
     for (const marker of this.markers.values()) marker.host.remove();
     this.markers.clear();
+    this.markerCounts.clear();
   }
 
   /** Forget every answer and re-check the whole page (the feed changed). */
@@ -327,7 +330,6 @@ export class RosterWatcher {
           this.awaitingLayout.delete(anchor);
         }
       }
-      this.keepOnePerRow(desired);
       for (const [anchor, studentId] of desired) {
         const existing = this.markers.get(anchor);
         if (existing && existing.studentId === studentId && isBeside(existing.host, anchor)) {
@@ -344,45 +346,6 @@ export class RosterWatcher {
     if (waiting.length > 0) this.deps.whenShown(waiting, (shown) => this.insertShown(shown));
   }
 
-  /**
-   * A row that names its student twice ("Started by", "Last post by") shows one marker: the
-   * first name in the row, or the marker already there when the row is not read again.
-   */
-  private keepOnePerRow(desired: Map<Element, string | null>): void {
-    // Rows are looked up only for students named more than once: most pages name each once.
-    const named = new Set<string>();
-    const twice = new Set<string>();
-    const note = (studentId: string) => {
-      if (named.has(studentId)) twice.add(studentId);
-      else named.add(studentId);
-    };
-    const staying: [Element, string][] = [];
-    for (const [anchor, marker] of this.markers) {
-      if (!desired.has(anchor)) staying.push([anchor, marker.studentId]);
-    }
-    for (const [anchor, studentId] of this.awaitingLayout) {
-      if (!desired.has(anchor)) staying.push([anchor, studentId]);
-    }
-    for (const [, studentId] of staying) note(studentId);
-    for (const studentId of desired.values()) if (studentId !== null) note(studentId);
-    if (twice.size === 0) return;
-
-    const marked = new Map<Element, Set<string>>();
-    const mark = (row: Element, studentId: string) =>
-      marked.set(row, (marked.get(row) ?? new Set()).add(studentId));
-    for (const [anchor, studentId] of staying) {
-      const row = twice.has(studentId) ? enclosingRow(anchor) : null;
-      if (row) mark(row, studentId);
-    }
-    for (const [anchor, studentId] of desired) {
-      if (studentId === null || !twice.has(studentId)) continue;
-      const row = enclosingRow(anchor);
-      if (!row) continue;
-      if (marked.get(row)?.has(studentId)) desired.set(anchor, null);
-      else mark(row, studentId);
-    }
-  }
-
   /** Markers for the anchors the page shows, unless they were read again in the meantime. */
   private insertShown(shown: readonly Element[]): void {
     if (this.stopped) return;
@@ -396,9 +359,25 @@ export class RosterWatcher {
           continue;
         }
         if (existing) this.removeMarker(anchor);
-        this.insertMarker(anchor, studentId);
+        if (!this.rowShows(anchor, studentId)) this.insertMarker(anchor, studentId);
       }
     });
+  }
+
+  /**
+   * Whether another name in the anchor's row already shows this student's marker: a row that
+   * names its student twice ("Started by", "Last post by") shows one, beside the first name
+   * shown. Decided once names are known to be shown, so a hidden copy never takes the marker.
+   */
+  private rowShows(anchor: Element, studentId: string): boolean {
+    // Most students have no other marker on the page: no row lookup then.
+    if (!this.markerCounts.has(studentId)) return false;
+    const row = enclosingRow(anchor);
+    if (!row) return false;
+    for (const [other, marker] of this.markers) {
+      if (marker.studentId === studentId && other !== anchor && row.contains(other)) return true;
+    }
+    return false;
   }
 
   private insertMarker(anchor: Element, studentId: string): void {
@@ -409,15 +388,20 @@ export class RosterWatcher {
     if (CONTAINERS.has(anchor.tagName.toUpperCase())) anchor.append(host);
     else anchor.after(host);
     this.markers.set(anchor, { host, studentId });
+    this.markerCounts.set(studentId, (this.markerCounts.get(studentId) ?? 0) + 1);
   }
 
   private removeMarker(anchor: Element): void {
-    const host = this.markers.get(anchor)?.host;
+    const marker = this.markers.get(anchor);
+    if (!marker) return;
     // Only a removal from the page is observed; one from a row the page took away (and may put
     // back) is not, but it must happen all the same.
-    if (host?.isConnected) this.pauseObserving();
-    host?.remove();
+    if (marker.host.isConnected) this.pauseObserving();
+    marker.host.remove();
     this.markers.delete(anchor);
+    const left = (this.markerCounts.get(marker.studentId) ?? 1) - 1;
+    if (left > 0) this.markerCounts.set(marker.studentId, left);
+    else this.markerCounts.delete(marker.studentId);
   }
 
   /** Rows re-rendered by the page leave markers behind or take them away; tidy both cases. */

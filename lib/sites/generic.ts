@@ -93,7 +93,7 @@ export function findNameCandidates(root: ParentNode): PageCandidate[] {
     // Most names are their element's only text.
     const whole =
       node.previousSibling || node.nextSibling ? collapse(anchor.textContent ?? '') : own;
-    const partCell = NAME_PART.test(whole) ? cellHolding(anchor, whole) : undefined;
+    const partCell = isNamePart(whole) ? cellHolding(anchor, whole) : undefined;
     const texts = [whole, ...(own !== whole ? [own] : [])].filter(looksLikeName);
     if (texts.length === 0 && !partCell) continue;
     if (SKIPPED.has(anchor.tagName.toUpperCase()) || anchor.closest(EXCLUDED)) continue;
@@ -104,10 +104,16 @@ export function findNameCandidates(root: ParentNode): PageCandidate[] {
 }
 
 /**
- * One or two words of letters, the first of two or more (grade letters and attendance codes are
- * not names): a first name or a last name in a column of its own.
+ * One or two words, each of two or more letters and ending in one: a first name or a last name
+ * in a column of its own. Grade letters ("A-", "B"), numbers and short all-capital codes ("EX",
+ * "NA") are not.
  */
-const NAME_PART = /^\p{L}[\p{L}\p{M}'’.-]+(?: [\p{L}\p{M}'’.-]+)?$/u;
+const NAME_PART = /^\p{L}[\p{L}\p{M}'’.-]*\p{L}(?: \p{L}[\p{L}\p{M}'’.-]*\p{L})?$/u;
+const CODE = /^\p{Lu}{1,3}$/u;
+
+function isNamePart(text: string): boolean {
+  return NAME_PART.test(text) && !CODE.test(text);
+}
 
 /** The table cell whose whole text this element's text is, if any. */
 function cellHolding(element: Element, text: string): Element | undefined {
@@ -120,15 +126,25 @@ const CELL = new Set(['TD', 'TH']);
 
 /**
  * Rows that put first and last names in columns of their own ("Laurence" | "Muller", or
- * "Muller" | "Laurence"): each pair of neighbouring name-part cells is read both ways, with the
- * marker in the second cell. The background decides which reading, if any, is a student.
+ * "Muller" | "Laurence"): exactly two neighbouring name-part cells are read both ways, with the
+ * marker in the second. A longer run ("Okafor" | "Maya" | "Nguyen", a teacher column after
+ * them) is not read: which two cells make the name is unknown there. The background decides
+ * which reading, if any, is a student.
  */
 function splitNames(nameParts: ReadonlyMap<Element, string>): PageCandidate[] {
   const candidates: PageCandidate[] = [];
+  const isPart = (cell: Element | null) => cell !== null && nameParts.has(cell);
   for (const [cell, first] of nameParts) {
     const next = cell.nextElementSibling;
     const second = next && nameParts.get(next);
-    if (!next || !second) continue;
+    if (
+      !next ||
+      !second ||
+      isPart(cell.previousElementSibling) ||
+      isPart(next.nextElementSibling)
+    ) {
+      continue;
+    }
     candidates.push({ anchor: next, text: `${first} ${second}` });
     candidates.push({ anchor: next, text: `${first}, ${second}` });
   }

@@ -568,6 +568,24 @@ describe('RosterWatcher: following page changes', () => {
     expect(watcher.markerCount()).toBe(1);
   });
 
+  it('gives the marker to the shown name when a row also holds a hidden copy of it first', async () => {
+    // A responsive layout: a hidden mobile copy of the name, then the visible one.
+    const hiddenCopy = el('span', 'Maya Okafor');
+    hiddenCopy.hidden = true;
+    const shown = link('Maya Okafor');
+    document.body.append(el('table', el('tbody', el('tr', el('td', hiddenCopy), el('td', shown)))));
+    const { watcher } = createWatcher({
+      deps: {
+        whenShown: (elements, then) =>
+          then(elements.filter((element) => !element.closest('[hidden]'))),
+      },
+    });
+    await watcher.start();
+
+    expect(allMarkers()).toHaveLength(1);
+    expect(markerAfter(shown)).not.toBeNull();
+  });
+
   it('shows one marker in a row that names its student twice, and moves it when that name goes', async () => {
     // A forum's discussion list: "Started by" and "Last post by" the same student.
     const row = el('tr', el('td', link('Maya Okafor')), el('td', link('Maya Okafor')));
@@ -860,6 +878,22 @@ describe('generic adapter: findNameCandidates', () => {
     expect(candidates.some((c) => grades.contains(c.anchor))).toBe(false);
   });
 
+  it('does not read a run of three name-like cells, where the name could be any two of them', () => {
+    // Last | First | a teacher's name: "Maya Nguyen" must not be read from the last two.
+    const row = el('tr', el('td', 'Okafor'), el('td', 'Maya'), el('td', 'Nguyen'), el('td', '88'));
+    document.body.append(el('table', el('tbody', row)));
+    expect(findNameCandidates(document.body)).toEqual([]);
+  });
+
+  it('walks a grid row of divs only when its text can hold a name', () => {
+    const gridRow = el('div', el('div', 'Okafor'), el('div', 'Maya'));
+    gridRow.setAttribute('role', 'row');
+    document.body.append(gridRow);
+    const lookForCells = vi.spyOn(gridRow, 'querySelector');
+    expect(findNameCandidates(gridRow)).toEqual([]);
+    expect(lookForCells).not.toHaveBeenCalled();
+  });
+
   it('marks a student whose last and first names sit in columns of their own', async () => {
     const row = el('tr', el('td', 'Okafor'), el('td', 'Maya'), el('td', '88%'));
     document.body.append(el('table', el('tbody', row)));
@@ -870,6 +904,14 @@ describe('generic adapter: findNameCandidates', () => {
     expect(allMarkers()).toHaveLength(1);
     expect(givenCell?.lastElementChild?.classList.contains(MARKER_CLASS)).toBe(true);
     expect(familyCell?.querySelector(`.${MARKER_CLASS}`)).toBeNull();
+
+    // The row's text has no space ("NguyenThao88%"), yet a change in it is read again.
+    (familyCell?.firstChild as Text).data = 'Nguyen';
+    (givenCell?.firstChild as Text).data = 'Thao';
+    await settle();
+    expect(allMarkers()).toHaveLength(1);
+    const marker = givenCell?.lastElementChild;
+    expect(marker && watcher.studentIdOf(marker)).toBe('s-thao');
   });
 
   it('collapses whitespace and reads each element once, with the element as the anchor', () => {
