@@ -3,6 +3,7 @@ import {
   cleanDisplayedName,
   collapseWhitespace,
   foldCase,
+  namesOtherRole,
   separatedParts,
   stripDiacritics,
   unifyPunctuation,
@@ -158,6 +159,10 @@ function idsOf(ids: StudentIds | undefined): readonly string[] {
   return typeof ids === 'string' ? [ids] : ids;
 }
 
+function sameMatch(a: NameMatch, b: NameMatch): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 function toMatch(ids: readonly string[]): NameMatch | undefined {
   const [firstId] = ids;
   if (firstId === undefined) return undefined;
@@ -273,12 +278,19 @@ export function buildNameIndex(students: readonly IndexedStudent[]): NameIndex {
       if (text.length === 0 || text.length > MAX_CANDIDATE_LENGTH) return noMatch();
       const whole = lookupWhole(text);
       if (whole.kind !== 'none') return whole;
-      // "Laurence Muller - Grade 9": one part that is a whole name names the text; a text
-      // naming two students ("… - Diane Le Gall") is about neither.
-      const named = separatedParts(text)
-        .map(lookupWhole)
-        .filter((match) => match.kind !== 'none');
-      return named.length === 1 ? (named[0] as NameMatch) : noMatch();
+      // "Laurence Muller - Grade 9": one part that is a whole name names the text, unless
+      // another part gives a role ("Teacher: …", "… - Guardian"); a text naming two students
+      // ("… - Diane Le Gall") is about neither.
+      const parts = separatedParts(text);
+      let named: NameMatch | undefined;
+      for (const part of parts) {
+        const match = lookupWhole(part);
+        if (match.kind === 'none') {
+          if (namesOtherRole(part)) return noMatch();
+        } else if (named === undefined || sameMatch(named, match)) named = match;
+        else return noMatch();
+      }
+      return named ?? noMatch();
     },
   };
 }

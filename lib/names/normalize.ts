@@ -100,7 +100,7 @@ export function cleanDisplayedName(text: string): string {
 }
 
 /** A dash, bar or dot between spaces, or a colon after a label, sets parts of a text apart. */
-const PART_SEPARATOR = /\s+[-–—|·•]\s+|:\s+/;
+const PART_SEPARATOR = /\s+[-\u2013\u2014|\u00b7\u2022]\s+|:\s+/;
 
 /**
  * The parts of a labelled text ("Laurence Muller - Grade 9" → "Laurence Muller", "Grade 9";
@@ -112,6 +112,18 @@ export function separatedParts(text: string): string[] {
     .split(PART_SEPARATOR)
     .map((part) => part.trim())
     .filter((part) => part !== '');
+}
+
+/**
+ * Labels that say a name is someone else's than a student's: "Teacher: …", "… - Guardian",
+ * "Graded by: …". A parent can share a child's name, a teacher a student's.
+ */
+const OTHER_ROLE =
+  /\b(?:teachers?|co-?teachers?|instructors?|professors?|aides?|para(?:professional|educator)?s?|staff|counsel(?:l)?ors?|advis[eo]rs?|case managers?|managers?|principals?|nurses?|therapists?|providers?|tutors?|coach(?:es)?|guardians?|parents?|mother|father|mom|dad|grand(?:mother|father|parents?)|siblings?|brother|sister|emergency|contacts?|(?:graded|marked|assessed|reviewed|created|modified) by|maestr[oa]s?|profesor(?:a|es)?|padre|madre|acudiente)\b/i;
+
+/** Whether a part of a labelled text names someone's role other than a student's. */
+export function namesOtherRole(part: string): boolean {
+  return OTHER_ROLE.test(part);
 }
 
 /** A search key: case, accents, punctuation and spacing do not matter ("thao" finds "Thảo"). */

@@ -45,8 +45,18 @@ function readMarkers(): MarkerInfo[] {
         .map((node) => node.nodeValue)
         .join(' '),
     );
+    // A name split over two columns ("Okafor" | "Maya") has its marker in the second cell.
+    const cell = host.closest('td, th');
+    const cellBefore = cell?.previousElementSibling;
+    const split = cell && cellBefore ? [cellBefore.textContent, cell.textContent] : [];
     return {
-      texts: [previousOwn, previous?.textContent ?? '', parentOwn, parent?.textContent ?? ''],
+      texts: [
+        previousOwn,
+        previous?.textContent ?? '',
+        parentOwn,
+        parent?.textContent ?? '',
+        ...(split.length === 2 ? [split.join(' '), split.join(', ')] : []),
+      ],
       top: rect.top,
       bottom: rect.bottom,
       visible: host.checkVisibility({ visibilityProperty: true }),

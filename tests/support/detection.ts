@@ -236,6 +236,11 @@ function indexedSystems(dir: string): Map<string, string> {
   );
 }
 
+/** Ids are shared by the pages of one platform; pages of unknown systems keep their own. */
+function formKey(page: string, platform: Platform, id: string): string {
+  return platform === 'other' ? `${page}:${id}` : `${platform}:${id}`;
+}
+
 /** Per platform, the "Last, First" form each student id is written in on any page. */
 function lastFirstForms(
   truths: Map<string, TruthJson>,
@@ -245,7 +250,7 @@ function lastFirstForms(
   for (const [page, truth] of truths) {
     for (const student of truth.students) {
       const form = student.forms_seen?.find((f) => splitLastFirst(f));
-      if (form) forms.set(`${platforms.get(page)}:${student.id}`, form);
+      if (form) forms.set(formKey(page, platforms.get(page) ?? 'other', student.id), form);
     }
   }
   return forms;
@@ -274,7 +279,7 @@ function realPage(
     // A student the page holds but does not show is not expected: a marker for them is wrong.
     .filter((student) => student.visible !== false)
     .map((student): ExpectedStudent => {
-      const lastFirst = forms.get(`${platform}:${student.id}`);
+      const lastFirst = forms.get(formKey(page, platform, student.id));
       const parts = (lastFirst && splitLastFirst(lastFirst)) || splitLastWord(student.name);
       return {
         name: student.name,

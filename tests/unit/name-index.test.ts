@@ -295,6 +295,18 @@ describe('buildNameIndex: labelled texts', () => {
     expectStudent(text, studentId);
   });
 
+  it('matches a student named twice in one labelled text', () => {
+    expectStudent('Jamal Washington - Washington, Jamal', 's-jamal');
+  });
+
+  it('matches no one where another part gives a role: a parent or teacher may share the name', () => {
+    expectNone('Teacher: Jamal Washington');
+    expectNone('Guardian: Washington, Jamal');
+    expectNone('Jamal Washington - Parent');
+    expectNone('Graded by: Jamal Washington');
+    expectNone('Period 3 | Co-teacher | Jamal Washington');
+  });
+
   it('matches no one in a text that names two students or none of its parts', () => {
     expectNone('Jamal Washington - Marisol Peña');
     expectNone('Teacher: Maria Lopez');
