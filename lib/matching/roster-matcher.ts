@@ -1,6 +1,15 @@
 import type { Student } from '../feed/schema';
 import type { RosterCandidate, RosterMatch } from '../messages/protocol';
 import { buildNameIndex, type NameIndex } from '../names/name-index';
+import { foldCase, stripDiacritics, unifyPunctuation } from '../names/normalize';
+
+/** The words of a name or a text as a reader compares them: case, accents, punctuation aside. */
+function nameWords(text: string): string[] {
+  return stripDiacritics(foldCase(unifyPunctuation(text)))
+    .replace(/'/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 1);
+}
 
 /** A match as the background sees it: an ambiguous name also says whom it could be. */
 export type MatchDecision =
@@ -9,7 +18,9 @@ export type MatchDecision =
 
 /**
  * Decides which page candidates are feed students. An id found in the page's markup wins over
- * the name. A row whose id is in no feed student's record is read by name, but only as a
+ * the name, as long as the text shares a word with that student's name: a link that carries a
+ * student's id but reads "Grade 8 Mathematics" (Moodle's course profile links) is about
+ * something else. A row whose id is in no feed student's record is read by name, but only as a
  * student the feed has no id for in that system (districts sync ids late for new students):
  * a same-named student with another id is someone else.
  */
@@ -18,6 +29,8 @@ export class RosterMatcher {
   private readonly byPlatformId = new Map<string, string>();
   /** "system:studentId" of every student whose record carries an id for that system. */
   private readonly hasIdIn = new Set<string>();
+  /** The words of each student's names (given, middle, family, preferred), for id matches. */
+  private readonly wordsOf = new Map<string, Set<string>>();
 
   constructor(students: readonly Student[]) {
     this.names = buildNameIndex(students);
@@ -27,6 +40,9 @@ export class RosterMatcher {
         this.byPlatformId.set(`${system}:${id}`, student.id);
         this.hasIdIn.add(`${system}:${student.id}`);
       }
+      const { given, middle, family, preferred } = student.name;
+      const words = nameWords([given, middle, family, preferred].filter(Boolean).join(' '));
+      this.wordsOf.set(student.id, new Set(words));
     }
   }
 
@@ -35,7 +51,11 @@ export class RosterMatcher {
     for (const [system, id] of Object.entries(candidate.ids ?? {})) {
       if (!id) continue;
       const studentId = this.byPlatformId.get(`${system}:${id}`);
-      if (studentId) return { status: 'student', studentId };
+      if (studentId) {
+        const words = this.wordsOf.get(studentId);
+        const named = nameWords(candidate.text).some((word) => words?.has(word));
+        return named ? { status: 'student', studentId } : { status: 'none' };
+      }
       systems.push(system);
     }
     const byName = this.names.lookup(candidate.text);

@@ -34,16 +34,26 @@ describe('RosterMatcher', () => {
     expect(matcher.match({ text: '' })).toEqual({ status: 'none' });
   });
 
-  it('lets an id in the markup win over the name', () => {
-    // The row says "Maya Okafor" but carries Thảo's Canvas id: the id decides.
-    expect(matcher.match({ text: 'Maya Okafor', ids: { canvas: '102' } })).toEqual({
+  it('lets an id in the markup win over the name when the text shares a word with it', () => {
+    // "Kit" is no name the feed knows for Sasha, but the id and the surname agree.
+    expect(matcher.match({ text: 'Kit Brennan-Ortiz', ids: { canvas: '103' } })).toEqual({
+      status: 'student',
+      studentId: 's-3',
+    });
+    expect(matcher.match({ text: 'Nguyen, T.', ids: { canvas: '102' } })).toEqual({
       status: 'student',
       studentId: 's-2',
     });
-    // An id alone is enough, whatever the text.
-    expect(matcher.match({ text: 'View grades', ids: { canvas: '103' } })).toEqual({
-      status: 'student',
-      studentId: 's-3',
+  });
+
+  it("does not mark a link with a student's id whose text is about something else", () => {
+    // Moodle's course profile links carry the user's id and read as the course's name.
+    expect(matcher.match({ text: 'Grade 8 Mathematics', ids: { canvas: '103' } })).toEqual({
+      status: 'none',
+    });
+    // A row that reads as another feed student than its id says: neither card is shown.
+    expect(matcher.match({ text: 'Maya Okafor', ids: { canvas: '102' } })).toEqual({
+      status: 'none',
     });
   });
 
@@ -103,9 +113,9 @@ describe('RosterMatcher', () => {
   });
 
   it('skips ids of unused systems and decides by the id of a used one', () => {
-    expect(matcher.match({ text: 'Maya Okafor', ids: { schoology: '77', canvas: '103' } })).toEqual(
-      { status: 'student', studentId: 's-3' },
-    );
+    expect(
+      matcher.match({ text: 'A. Brennan-Ortiz', ids: { schoology: '77', canvas: '103' } }),
+    ).toEqual({ status: 'student', studentId: 's-3' });
   });
 
   it('keeps the systems apart: an id is only looked up in its own system', () => {
@@ -114,11 +124,11 @@ describe('RosterMatcher', () => {
       makeStudent('s-2', 'Rowan', 'Pike', { platformIds: { canvas: '900', sis: '101' } }),
     ]);
     const bySystem = new RosterMatcher(students);
-    expect(bySystem.match({ text: 'x y', ids: { sis: '900' } })).toEqual({
+    expect(bySystem.match({ text: 'M. Okafor', ids: { sis: '900' } })).toEqual({
       status: 'student',
       studentId: 's-1',
     });
-    expect(bySystem.match({ text: 'x y', ids: { canvas: '900' } })).toEqual({
+    expect(bySystem.match({ text: 'R. Pike', ids: { canvas: '900' } })).toEqual({
       status: 'student',
       studentId: 's-2',
     });
