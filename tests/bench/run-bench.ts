@@ -26,11 +26,13 @@
  * --check (exit 1 when a goal is missed), --extension=DIR (another build of the extension, to
  * compare a change; default .output/chrome-mv3-demo), --canvas (serve the page at a Canvas
  * gradebook path, /courses/8101/gradebook, so the Canvas adapter reads it instead of the generic
- * name finder). Results: bench-output/bench-<time>.json and
+ * name finder), --floor (the same extension with tests/bench/floor-content-script.js as its
+ * content script: a lower bound for any content script that reads new rows, asks the background
+ * and inserts isolated markers). Results: bench-output/bench-<time>.json and
  * bench-output/latest.json.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -62,6 +64,7 @@ const STEP_WAIT_MS = 150;
 const SETTLE_MS = 500;
 const LONG_TASK_MS = 50;
 const CONTENT_SCRIPT_PATH = 'content-scripts/roster.js';
+const FLOOR_SCRIPT = resolve(import.meta.dirname, 'floor-content-script.js');
 
 const GOALS = {
   extensionScriptingShare: 0.03,
@@ -96,6 +99,7 @@ interface Options {
   keepTraces: boolean;
   check: boolean;
   canvas: boolean;
+  floor: boolean;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -110,6 +114,7 @@ function parseOptions(argv: readonly string[]): Options {
     keepTraces: argv.includes('--keep-traces'),
     check: argv.includes('--check'),
     canvas: argv.includes('--canvas'),
+    floor: argv.includes('--floor'),
   };
 }
 
@@ -818,12 +823,23 @@ function summarise(results: readonly RoundResult[], gzipBytes: number) {
 
 // --- Main ---
 
+/** A copy of the extension whose content script is the floor script (see --floor). */
+async function floorExtension(extensionDir: string): Promise<string> {
+  const copy = await mkdtemp(join(tmpdir(), 'plainsight-bench-floor-'));
+  await cp(extensionDir, copy, { recursive: true });
+  await copyFile(FLOOR_SCRIPT, join(copy, CONTENT_SCRIPT_PATH));
+  return copy;
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  const contentScript = join(options.extensionDir, CONTENT_SCRIPT_PATH);
-  if (!existsSync(contentScript)) {
-    throw new Error(`No ${contentScript}: run "npm run build:demo" first.`);
+  if (!existsSync(join(options.extensionDir, CONTENT_SCRIPT_PATH))) {
+    throw new Error(
+      `No ${options.extensionDir}/${CONTENT_SCRIPT_PATH}: run "npm run build:demo" first.`,
+    );
   }
+  if (options.floor) options.extensionDir = await floorExtension(options.extensionDir);
+  const contentScript = join(options.extensionDir, CONTENT_SCRIPT_PATH);
   const gzipBytes = gzipSync(readFileSync(contentScript)).length;
 
   const parts = readNameParts();
@@ -842,7 +858,8 @@ async function main(): Promise<void> {
     `PlainSight bench: ${BENCH_ROWS} rows (${feed.students.length} with plans), ` +
       `${SCROLL_STEPS} scroll steps of ${SCROLL_STEP_PX} px down and ${BACK_STEPS} back up, ` +
       `${options.rounds} round(s) per browser, ` +
-      `page at ${options.canvas ? `${CANVAS_PATH} (Canvas adapter)` : `${PAGE_PATH} (generic finder)`}`,
+      `page at ${options.canvas ? `${CANVAS_PATH} (Canvas adapter)` : `${PAGE_PATH} (generic finder)`}` +
+      (options.floor ? ', floor content script (a lower bound, not PlainSight)' : ''),
   );
 
   const contenders: Contender[] = [];
@@ -927,6 +944,7 @@ async function main(): Promise<void> {
           stepWaitMs: STEP_WAIT_MS,
           rounds: options.rounds,
           pagePath: options.canvas ? CANVAS_PATH : PAGE_PATH,
+          floor: options.floor,
         },
         goals: summary.goals,
         numbers: summary.numbers,
@@ -957,6 +975,7 @@ async function main(): Promise<void> {
     for (const contender of contenders) await contender.close().catch(() => undefined);
     server.close();
     server.closeAllConnections();
+    if (options.floor) await rm(options.extensionDir, { recursive: true, force: true });
   }
 }
 
