@@ -2,8 +2,11 @@ import type { MarkerState } from '../lib/services/timeline';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
-/** One finished marker button per page; every marker is a clone of it. */
-const templates = new WeakMap<Document, HTMLButtonElement>();
+/**
+ * Finished marker buttons per page, one for each state and label; every marker is a clone of
+ * one (a clone with its attributes already set costs the page less than setting them on it).
+ */
+const templates = new WeakMap<Document, Map<string, HTMLButtonElement>>();
 
 function setAttributes(element: Element, attributes: Record<string, string>): void {
   for (const name in attributes) element.setAttribute(name, attributes[name] as string);
@@ -15,8 +18,14 @@ function circle(doc: Document, attributes: Record<string, string>): SVGCircleEle
   return shape;
 }
 
-function templateFor(doc: Document): HTMLButtonElement {
-  let button = templates.get(doc);
+function templateFor(doc: Document, state: MarkerState, label: string): HTMLButtonElement {
+  let ofPage = templates.get(doc);
+  if (!ofPage) {
+    ofPage = new Map();
+    templates.set(doc, ofPage);
+  }
+  const key = `${state}\n${label}`;
+  let button = ofPage.get(key);
   if (button) return button;
   button = doc.createElement('button');
   setAttributes(button, { type: 'button', class: 'marker', 'aria-haspopup': 'dialog' });
@@ -33,7 +42,8 @@ function templateFor(doc: Document): HTMLButtonElement {
     circle(doc, { r: '2.6', fill: 'currentColor' }),
   );
   button.append(icon);
-  templates.set(doc, button);
+  setMarkerState(button, state, label);
+  ofPage.set(key, button);
   return button;
 }
 
@@ -54,8 +64,7 @@ export function createMarkerButton(
   label: string,
   onActivate: (button: HTMLButtonElement) => void,
 ): HTMLButtonElement {
-  const button = templateFor(doc).cloneNode(true) as HTMLButtonElement;
-  setMarkerState(button, state, label);
+  const button = templateFor(doc, state, label).cloneNode(true) as HTMLButtonElement;
   button.addEventListener('click', (event) => {
     // Keep the host page's row handlers (open student, select row) out of it.
     event.stopPropagation();

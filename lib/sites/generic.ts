@@ -45,10 +45,12 @@ function maySplitNames(root: Element): boolean {
   return root.querySelector('td, th') !== null;
 }
 const LETTER = /\p{L}/u;
-const TWO_WORDS = /\S\s+\S/;
+/** Two words: apart by white space, or by a comma alone ("Barros,Carlos", as openSIS writes). */
+const TWO_WORDS = /\S(?:\s|,)\s*\S/;
+const WORD_BREAK = /\s+|,(?=\S)/;
 
 function looksLikeWholeName(text: string): boolean {
-  const words = text.split(/\s+/).length;
+  const words = text.split(WORD_BREAK).length;
   return words >= 2 && words <= 9 && !/[@:;!?{}<>=|\\/]|\d{3}/.test(text.replace(/\([^)]*\)/g, ''));
 }
 
@@ -93,7 +95,7 @@ export function findNameCandidates(root: ParentNode): PageCandidate[] {
     // Most names are their element's only text.
     const whole =
       node.previousSibling || node.nextSibling ? collapse(anchor.textContent ?? '') : own;
-    const partCell = isNamePart(whole) ? cellHolding(anchor, whole) : undefined;
+    const partCell = namePartCell(anchor, whole);
     const texts = [whole, ...(own !== whole ? [own] : [])].filter(looksLikeName);
     if (texts.length === 0 && !partCell) continue;
     if (SKIPPED.has(anchor.tagName.toUpperCase()) || anchor.closest(EXCLUDED)) continue;
@@ -115,10 +117,13 @@ function isNamePart(text: string): boolean {
   return NAME_PART.test(text) && !CODE.test(text);
 }
 
-/** The table cell whose whole text this element's text is, if any. */
-function cellHolding(element: Element, text: string): Element | undefined {
+/**
+ * The table cell whose whole text is this element's text, when that text is a name part. The
+ * tag check comes first: most texts on a page are not in a cell of their own.
+ */
+function namePartCell(element: Element, text: string): Element | undefined {
   const cell = CELL.has(element.tagName.toUpperCase()) ? element : element.parentElement;
-  if (!cell || !CELL.has(cell.tagName.toUpperCase())) return undefined;
+  if (!cell || !CELL.has(cell.tagName.toUpperCase()) || !isNamePart(text)) return undefined;
   return cell === element || collapse(cell.textContent ?? '') === text ? cell : undefined;
 }
 

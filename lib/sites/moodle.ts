@@ -9,9 +9,12 @@ import type { SiteAdapter } from './types';
  * sits inside the same link, right before the name, and is not part of it.
  */
 
-/** Moodle's component folders that hold the pages teachers use; pages end in `.php`. */
+/**
+ * Moodle's component folders that hold the pages teachers use; pages end in `.php`. (Course
+ * notes, blogs, completion, question bank and custom reports list students too.)
+ */
 const MOODLE_PAGE =
-  /\/(?:user|mod|grade|group|course|report|enrol|message|my|blocks|local|badges|cohort|calendar|competency|admin)\/(?:[\w-]+\/)*[\w-]+\.php$/;
+  /\/(?:user|mod|grade|group|course|report|enrol|message|my|blocks|local|badges|cohort|calendar|competency|admin|notes|blog|completion|question|reportbuilder)\/(?:[\w-]+\/)*[\w-]+\.php$/;
 const PROFILE_PAGE = /\/user\/(?:view|profile)\.php$/;
 const USER_ID = /^\d+$/;
 

@@ -768,6 +768,8 @@ describe('generic adapter: looksLikeName', () => {
     for (const name of [
       'Maya Okafor',
       'Okafor, Maya',
+      // openSIS's add/drop report writes no space after the comma.
+      'Okafor,Maya',
       'Thảo Nguyễn',
       "Siobhán O'Brien",
       'Brennan-Ortiz, Alexander (Sasha)',

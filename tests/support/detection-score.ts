@@ -59,13 +59,18 @@ export function studentForms(student: ExpectedStudent): string[] {
   return [
     student.name,
     ...(student.formsSeen ?? []),
-    ...givens.flatMap((given) => [`${given} ${student.family}`, `${student.family}, ${given}`]),
+    ...givens.flatMap((given) => [
+      `${given} ${student.family}`,
+      `${student.family}, ${given}`,
+      // Some pages leave out the space (openSIS's add/drop report: "Barros,Carlos").
+      `${student.family},${given}`,
+    ]),
   ];
 }
 
 function nonStudentForms(name: string): string[] {
   const { given, family } = splitLastWord(name);
-  return [name, `${family}, ${given}`];
+  return [name, `${family}, ${given}`, `${family},${given}`];
 }
 
 interface Form {

@@ -197,6 +197,7 @@ describe('scoring markers', () => {
     const attribute = makeAttributor(page());
     expect(attribute(['Maya Okaforson'])).toEqual({ kind: 'unknown' });
     expect(attribute(['Okafor, Maya (she/her)'])).toEqual({ kind: 'student', index: 0 });
+    expect(attribute(['Okafor,Maya'])).toEqual({ kind: 'student', index: 0 });
     expect(attribute(['', 'Teacherson, Ruth'])).toEqual({
       kind: 'non-student',
       name: 'Ruth Teacherson',

@@ -142,6 +142,8 @@ describe('buildNameIndex: accepted forms', () => {
     ['hyphenated surname with a non-breaking hyphen', 'Priya Nikolaus‑Roberts', 's-priya'],
     ['Norwegian letters', 'Ingrid Østby', 's-ingrid'],
     ['Norwegian letters, comma form with middle', 'Ødegård, Håkon Sverre', 's-hakon'],
+    ['comma form without a space (openSIS add/drop)', 'Washington,Jamal', 's-jamal'],
+    ['comma form without a space, two-word surname', 'Benítez Carvajal,Horacio', 's-horacio'],
   ])('%s: %j', (_form, text, studentId) => {
     expectStudent(text, studentId);
   });

@@ -12,6 +12,9 @@ describe('Moodle URL detector', () => {
     'https://learn.district.example/grade/report/grader/index.php?id=12',
     'https://learn.district.example/group/overview.php?id=12',
     'https://learn.district.example/report/progress/index.php?course=12',
+    'https://learn.district.example/notes/index.php?course=12',
+    'https://learn.district.example/report/completion/index.php?course=12',
+    'https://learn.district.example/blog/index.php?courseid=12',
     // Installed under a subpath.
     'https://www.district.example/moodle/user/index.php?id=12',
   ])('accepts %s', (url) => {
