@@ -99,12 +99,15 @@ export function cleanDisplayedName(text: string): string {
   return collapseWhitespace(cleaned.replace(EDGE_SEPARATORS, ''));
 }
 
-/** A dash, bar or dot between spaces, or a colon after a label, sets parts of a text apart. */
-const PART_SEPARATOR = /\s+[-\u2013\u2014|\u00b7\u2022]\s+|:\s+/;
+/**
+ * A dash, bar or dot between spaces, or a colon after a label, sets parts of a text apart. The
+ * colon needs no space after it: openSIS writes "Selected Student:Diego Armijo Gurule".
+ */
+const PART_SEPARATOR = /\s+[-\u2013\u2014|\u00b7\u2022]\s+|:\s*/;
 
 /**
  * The parts of a labelled text ("Laurence Muller - Grade 9" → "Laurence Muller", "Grade 9";
- * "Student: Laurence Muller"), or none when the text has no separator.
+ * "Student: Laurence Muller", "Student:Laurence Muller"), or none when it has no separator.
  */
 export function separatedParts(text: string): string[] {
   if (!PART_SEPARATOR.test(text)) return [];

@@ -777,6 +777,7 @@ describe('generic adapter: looksLikeName', () => {
       // Labelled: a name is one of the parts.
       'Maya Okafor - S240100',
       'Student: Okafor, Maya',
+      'Selected Student:Maya Okafor',
     ]) {
       expect(looksLikeName(name), name).toBe(true);
     }

@@ -292,6 +292,11 @@ describe('buildNameIndex: labelled texts', () => {
     ['a grade after a dash', 'Jamal Washington - Grade 9', 's-jamal'],
     ['an id after an en dash', 'Washington, Jamal – S240100', 's-jamal'],
     ['a label before a colon', 'Student: Jamal Washington', 's-jamal'],
+    [
+      'a label before a colon without a space (openSIS)',
+      'Selected Student:Jamal Washington',
+      's-jamal',
+    ],
     ['parts between bars', 'Period 3 | Washington, Jamal | Algebra', 's-jamal'],
   ])('%s: %j', (_case, text, studentId) => {
     expectStudent(text, studentId);
@@ -306,6 +311,7 @@ describe('buildNameIndex: labelled texts', () => {
     expectNone('Guardian: Washington, Jamal');
     expectNone('Jamal Washington - Parent');
     expectNone('Graded by: Jamal Washington');
+    expectNone('Teacher:Jamal Washington');
     expectNone('Period 3 | Co-teacher | Jamal Washington');
   });
 
