@@ -100,14 +100,16 @@ export function cleanDisplayedName(text: string): string {
 }
 
 /**
- * A dash, bar or dot between spaces, or a colon after a label, sets parts of a text apart. The
- * colon needs no space after it: openSIS writes "Selected Student:Diego Armijo Gurule".
+ * A dash, bar or dot between spaces, a colon after a label, or "for" before a name sets parts
+ * of a text apart. The colon needs no space after it: openSIS writes "Selected Student:Diego
+ * Armijo Gurule". Moodle heads each quiz attempt "Attempt number 1 for Diego Armijo Gurule".
  */
-const PART_SEPARATOR = /\s+[-\u2013\u2014|\u00b7\u2022]\s+|:\s*/;
+const PART_SEPARATOR = /\s+[-\u2013\u2014|\u00b7\u2022]\s+|:\s*|\s+for\s+/;
 
 /**
  * The parts of a labelled text ("Laurence Muller - Grade 9" → "Laurence Muller", "Grade 9";
- * "Student: Laurence Muller", "Student:Laurence Muller"), or none when it has no separator.
+ * "Student: Laurence Muller", "Student:Laurence Muller", "Attempt 2 for Laurence Muller"), or
+ * none when it has no separator.
  */
 export function separatedParts(text: string): string[] {
   if (!PART_SEPARATOR.test(text)) return [];

@@ -298,6 +298,11 @@ describe('buildNameIndex: labelled texts', () => {
       's-jamal',
     ],
     ['parts between bars', 'Period 3 | Washington, Jamal | Algebra', 's-jamal'],
+    [
+      'a heading that names its student after "for" (Moodle quiz attempts)',
+      'Attempt number 2 for Jamal Washington (jamal@example.invalid)',
+      's-jamal',
+    ],
   ])('%s: %j', (_case, text, studentId) => {
     expectStudent(text, studentId);
   });
