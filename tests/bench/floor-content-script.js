@@ -6,6 +6,7 @@
 // sheet. No visibility check, no sweeps of stale markers, no row bookkeeping, no name
 // normalisation, no ambiguity handling: it is wrong on real pages and only measures the floor.
 (() => {
+  // ROSTER_PORT of lib/messages/ports.ts (this file is copied into a build as it is).
   const port = chrome.runtime.connect({ name: 'plainsight-roster' });
   /** Text → student id, or null for a text that names no feed student. */
   const answers = new Map();
